@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import type { CodePurpose } from '../../factors/one-time-code/one-time-code.js';
+import type { CodeChallenge, CodeChallengeStore } from '../../ports/code-challenge-store.js';
+import { type Database, iso, toDate, toDateOrNull } from './schema.js';
+
+type Row = Database['code_challenges'];
+
+const toChallenge = (row: Row): CodeChallenge => ({
+  id: row.id,
+  userId: row.user_id,
+  methodId: row.method_id,
+  purpose: row.purpose as CodePurpose,
+  sessionId: row.session_id,
+  codeHash: row.code_hash,
+  createdAt: toDate(row.created_at),
+  expiresAt: toDate(row.expires_at),
+  attempts: Number(row.attempts),
+  consumedAt: toDateOrNull(row.consumed_at),
+  lastSentAt: toDate(row.last_sent_at),
+});
+
+export function kyselyCodeChallengeStore(db: Kysely<Database>): CodeChallengeStore {
+  return {
+    async replace(c) {
+      await db
+        .deleteFrom('code_challenges')
+        .where('method_id', '=', c.methodId)
+        .where('purpose', '=', c.purpose)
+        .where('session_id', '=', c.sessionId)
+        .execute();
+      await db
+        .insertInto('code_challenges')
+        .values({
+          id: c.id,
+          user_id: c.userId,
+          method_id: c.methodId,
+          purpose: c.purpose,
+          session_id: c.sessionId,
+          code_hash: c.codeHash,
+          created_at: iso(c.createdAt),
+          expires_at: iso(c.expiresAt),
+          attempts: c.attempts,
+          consumed_at: null,
+          last_sent_at: iso(c.lastSentAt),
+        })
+        .execute();
+    },
+    async findLatest(methodId, purpose, sessionId) {
+      const row = await db
+        .selectFrom('code_challenges')
+        .selectAll()
+        .where('method_id', '=', methodId)
+        .where('purpose', '=', purpose)
+        .where('session_id', '=', sessionId)
+        .orderBy('last_sent_at', 'desc')
+        .executeTakeFirst();
+      return row ? toChallenge(row) : null;
+    },
+    async consume(id, now, maxAttempts) {
+      const result = await db
+        .updateTable('code_challenges')
+        .set({ consumed_at: iso(now) })
+        .where('id', '=', id)
+        .where('consumed_at', 'is', null)
+        .where('attempts', '<', maxAttempts)
+        .where('expires_at', '>', iso(now))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async addWrongTry(id) {
+      const row = await db
+        .updateTable('code_challenges')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+        .where('id', '=', id)
+        .returning('attempts')
+        .executeTakeFirst();
+      return Number(row?.attempts ?? Number.POSITIVE_INFINITY);
+    },
+    async deleteForMethod(methodId) {
+      await db.deleteFrom('code_challenges').where('method_id', '=', methodId).execute();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { SessionPolicy } from '../core/sessions/session-rules.js';
+import type { Clock } from '../ports/clock.js';
+import type { Mailer } from '../ports/mailer.js';
+import type { PasswordHasher } from '../ports/password-hasher.js';
+import type { PhoneSender } from '../ports/phone-sender.js';
+import type { Random } from '../ports/random.js';
+import type { RateLimiter } from '../ports/rate-limiter.js';
+import type { SecretBox } from '../ports/secret-box.js';
+import type { Store } from '../ports/store.js';
+
+/**
+ * What the second-factor modules tell the sign-in about a user. The foundation knows no factor;
+ * each factor module (authenticator app, e-mail codes, …) plugs in behind this.
+ */
+export interface SecondFactorGate {
+  isEnabled(userId: string, store: Store): Promise<boolean>;
+  /** What the second step offers: the primary method first. */
+  challengeFor(userId: string, store: Store): Promise<{ primary: string; methods: MethodSummary[] }>;
+  summary(userId: string, store: Store): Promise<TwoFactorSummary>;
+}
+
+export interface MethodSummary {
+  id: string;
+  type: string;
+  label: string;
+}
+
+export interface TwoFactorSummary {
+  enabled: boolean;
+  primary: string | null;
+  methods: Array<MethodSummary & { createdAt: Date; lastUsedAt: Date | null }>;
+  recoveryCodesLeft: number;
+}
+
+export const noSecondFactors: SecondFactorGate = {
+  isEnabled: async () => false,
+  challengeFor: async () => ({ primary: 'none', methods: [] }),
+  summary: async () => ({ enabled: false, primary: null, methods: [], recoveryCodesLeft: 0 }),
+};
+
+export interface Settings {
+  publicUrl: string;
+  signupOpen: boolean;
+  session: SessionPolicy;
+  /** The name authenticator apps show next to the codes (seed 003: "Mail-IT-Wize"). */
+  issuer: string;
+  /** Seed 003 e-mails recovery codes; off by default, because a mailbox is a weaker vault. */
+  mailRecoveryCodes: boolean;
+  /** Parameters for new authenticator set-ups; RFC 6238 defaults are what every app supports. */
+  totp: { algorithm: 'SHA1' | 'SHA256' | 'SHA512'; digits: 6 | 8; period: number };
+  /** ISO 3166 countries whose numbers may get SMS and calls; null: all (against toll fraud). */
+  phoneCountries: string[] | null;
+}
+
+/** Everything a use case may touch, passed in: the use cases never reach for globals. */
+export interface AppDeps {
+  store: Store;
+  limiter: RateLimiter;
+  hasher: PasswordHasher;
+  mailer: Mailer;
+  /** SMS and voice calls. */
+  phone: PhoneSender;
+  clock: Clock;
+  random: Random;
+  settings: Settings;
+  secondFactor: SecondFactorGate;
+  secretBox: SecretBox;
+  /** Keys for recovery-code hashes, current first; older ones keep old codes valid after a rotation. */
+  recoveryPeppers: Uint8Array[];
+}

@@ -1,0 +1,71 @@
+import { DomainError } from '../../core/errors.js';
+import type { RequestContext } from '../../core/types.js';
+import { recordAudit } from '../audit.js';
+import type { AppDeps } from '../deps.js';
+import { sendSecurityMail } from '../notifications.js';
+import { consumeAll } from '../rate-rules.js';
+import type { Authenticated } from '../sessions/authenticate.js';
+import { requireSudo } from '../sessions/manage-sessions.js';
+import { renewSession } from '../sessions/start-session.js';
+import { checkSetupCode } from './check-code.js';
+import { issueRecoveryCodes, mailCodesIfConfigured } from './recovery-codes.js';
+import { activeMethods } from './two-factor-gate.js';
+
+const confirmRule = { limit: 10, windowSeconds: 15 * 60 };
+
+export interface Confirmation {
+  id: string;
+  /** Only when this method turned 2FA on: shown once, never again. */
+  recoveryCodes?: string[];
+  /** The session's new token: turning 2FA on is a step up. */
+  token: string;
+}
+
+/**
+ * Confirms a pending method with its first code. The first method turns 2FA on: it becomes the
+ * primary, ten recovery codes are issued, and every other session of the user ends (seed 000).
+ */
+export async function confirmMethod(
+  deps: AppDeps,
+  auth: Authenticated,
+  input: { methodId: string; code: string; context: RequestContext },
+): Promise<Confirmation> {
+  requireSudo(deps, auth);
+  const { store, clock, random, limiter } = deps;
+  const now = clock.now();
+  const { user, session } = auth;
+  const method = await store.twoFactor.findMethod(input.methodId);
+  if (!method || method.userId !== user.id || method.status !== 'pending') throw new DomainError('not_found');
+  if (!method.pendingExpiresAt || method.pendingExpiresAt <= now) throw new DomainError('setup_expired');
+  await consumeAll(limiter, now, [[`2fa-confirm:${user.id}`, confirmRule]]);
+  const codeOk = await checkSetupCode(deps, store, { method, code: input.code, sessionId: session.id, now });
+  if (!codeOk) throw new DomainError('wrong_code');
+  const result = await store.transaction(async (tx) => {
+    const turningOn = (await activeMethods(tx, user.id)).length === 0;
+    if (!(await tx.twoFactor.activateMethod(method.id, now))) throw new DomainError('setup_expired');
+    const primary = await tx.twoFactor.getPrimaryMethodId(user.id);
+    if (turningOn || !primary) await tx.twoFactor.setPrimaryMethodId(user.id, method.id);
+    const recoveryCodes = turningOn ? await issueRecoveryCodes(deps, tx, user.id, now) : undefined;
+    if (turningOn) await tx.sessions.deleteForUser(user.id, session.id);
+    const token = await renewSession(deps, tx, session, { now });
+    await recordAudit(tx, random, now, {
+      userId: user.id,
+      type: turningOn ? 'two_factor_enabled' : 'method_added',
+      context: input.context,
+      detail: { method: method.type, label: method.label },
+    });
+    return { id: method.id, token, turningOn, ...(recoveryCodes ? { recoveryCodes } : {}) };
+  });
+  await limiter.reset(`2fa-confirm:${user.id}`);
+  await sendSecurityMail(deps.mailer, {
+    user,
+    kind: result.turningOn ? 'twoFactorEnabled' : 'methodAdded',
+    context: input.context,
+    at: now,
+    publicUrl: deps.settings.publicUrl,
+    vars: { method: method.label },
+  });
+  if (result.recoveryCodes) await mailCodesIfConfigured(deps, user, result.recoveryCodes, input.context, now);
+  const { turningOn: _, ...confirmation } = result;
+  return confirmation;
+}

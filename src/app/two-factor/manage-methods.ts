@@ -1,0 +1,114 @@
+import { DomainError } from '../../core/errors.js';
+import type { RequestContext, TwoFactorMethod } from '../../core/types.js';
+import { recordAudit } from '../audit.js';
+import type { AppDeps } from '../deps.js';
+import { sendSecurityMail } from '../notifications.js';
+import type { Authenticated } from '../sessions/authenticate.js';
+import { requireSudo } from '../sessions/manage-sessions.js';
+import { type CodeType, checkUserCode } from './check-code.js';
+import { activeMethods } from './two-factor-gate.js';
+
+/** The user's own active method, or `not_found` (another user's id answers the same). */
+async function ownActiveMethod(
+  deps: AppDeps,
+  auth: Authenticated,
+  methodId: string,
+): Promise<TwoFactorMethod> {
+  const method = await deps.store.twoFactor.findMethod(methodId);
+  if (!method || method.userId !== auth.user.id || method.status !== 'active')
+    throw new DomainError('not_found');
+  return method;
+}
+
+export async function renameMethod(
+  deps: AppDeps,
+  auth: Authenticated,
+  input: { methodId: string; label: string; context: RequestContext },
+): Promise<void> {
+  requireSudo(deps, auth);
+  const method = await ownActiveMethod(deps, auth, input.methodId);
+  await deps.store.transaction(async (tx) => {
+    await tx.twoFactor.renameMethod(method.id, input.label.trim());
+    await recordAudit(tx, deps.random, deps.clock.now(), {
+      userId: auth.user.id,
+      type: 'method_renamed',
+      context: input.context,
+      detail: { from: method.label, to: input.label.trim() },
+    });
+  });
+}
+
+/** Seeds 002 and 004: the primary method is what sign-in asks for first. */
+export async function setPrimaryMethod(
+  deps: AppDeps,
+  auth: Authenticated,
+  input: { methodId: string; context: RequestContext },
+): Promise<void> {
+  requireSudo(deps, auth);
+  const method = await ownActiveMethod(deps, auth, input.methodId);
+  await deps.store.transaction(async (tx) => {
+    await tx.twoFactor.setPrimaryMethodId(auth.user.id, method.id);
+    await recordAudit(tx, deps.random, deps.clock.now(), {
+      userId: auth.user.id,
+      type: 'primary_method_changed',
+      context: input.context,
+      detail: { method: method.type, label: method.label },
+    });
+  });
+}
+
+/**
+ * Removes a method (sudo). Removing the last one turns 2FA off, which also needs a current code
+ * from a method or a recovery code, not only the password (SECURITY.md a58).
+ */
+export async function removeMethod(
+  deps: AppDeps,
+  auth: Authenticated,
+  input: { methodId: string; code?: string | undefined; codeType?: CodeType; context: RequestContext },
+): Promise<{ twoFactorOff: boolean }> {
+  requireSudo(deps, auth);
+  const { store, clock, random } = deps;
+  const now = clock.now();
+  const { user } = auth;
+  const found = await store.twoFactor.findMethod(input.methodId);
+  if (!found || found.userId !== user.id) throw new DomainError('not_found');
+  const remaining = (await activeMethods(store, user.id)).filter((m) => m.id !== found.id);
+  const turningOff = found.status === 'active' && remaining.length === 0;
+  if (turningOff) {
+    const check = input.code
+      ? await checkUserCode(deps, store, {
+          userId: user.id,
+          type: input.codeType ?? 'totp',
+          code: input.code,
+          now,
+        })
+      : { ok: false };
+    if (!check.ok) throw new DomainError('second_factor_required');
+  }
+  await store.transaction(async (tx) => {
+    await tx.twoFactor.deleteMethod(found.id);
+    if (turningOff) {
+      await tx.twoFactor.deleteRecoveryCodes(user.id);
+      await tx.twoFactor.setPrimaryMethodId(user.id, null);
+    } else if ((await tx.twoFactor.getPrimaryMethodId(user.id)) === found.id) {
+      await tx.twoFactor.setPrimaryMethodId(user.id, remaining[0]?.id ?? null);
+    }
+    await recordAudit(tx, random, now, {
+      userId: user.id,
+      type: turningOff ? 'two_factor_disabled' : 'method_removed',
+      context: input.context,
+      detail: { method: found.type, label: found.label },
+    });
+  });
+  if (found.status === 'active') {
+    await sendSecurityMail(deps.mailer, {
+      user,
+      kind: turningOff ? 'twoFactorDisabled' : 'methodRemoved',
+      context: input.context,
+      at: now,
+      publicUrl: deps.settings.publicUrl,
+      vars: { method: found.label },
+    });
+  }
+  return { twoFactorOff: turningOff };
+}

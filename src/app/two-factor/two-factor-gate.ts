@@ -1,0 +1,53 @@
+import type { TwoFactorMethod } from '../../core/types.js';
+import type { Store } from '../../ports/store.js';
+import type { MethodSummary, SecondFactorGate, TwoFactorSummary } from '../deps.js';
+
+/** Recovery codes are offered at the second step like a method, always last. */
+export const recoveryCodeChoice: MethodSummary = {
+  id: 'recovery_code',
+  type: 'recovery_code',
+  label: 'Recovery code',
+};
+
+export async function activeMethods(store: Store, userId: string): Promise<TwoFactorMethod[]> {
+  return (await store.twoFactor.listMethods(userId)).filter((m) => m.status === 'active');
+}
+
+/** Active methods with the primary first. A primary that is gone falls back to the oldest method. */
+async function orderedMethods(store: Store, userId: string) {
+  const methods = await activeMethods(store, userId);
+  const primaryId = await store.twoFactor.getPrimaryMethodId(userId);
+  const primary = methods.find((m) => m.id === primaryId) ?? methods[0] ?? null;
+  return { primary, methods: primary ? [primary, ...methods.filter((m) => m !== primary)] : methods };
+}
+
+/** What sign-in, /me and the security page learn about a user's 2FA. */
+export const twoFactorGate: SecondFactorGate = {
+  async isEnabled(userId, store) {
+    return (await activeMethods(store, userId)).length > 0;
+  },
+  async challengeFor(userId, store) {
+    const { primary, methods } = await orderedMethods(store, userId);
+    const left = await store.twoFactor.countRecoveryCodesLeft(userId);
+    const choices = methods.map(({ id, type, label }) => ({ id, type, label }));
+    return {
+      primary: primary?.type ?? 'recovery_code',
+      methods: left > 0 ? [...choices, recoveryCodeChoice] : choices,
+    };
+  },
+  async summary(userId, store): Promise<TwoFactorSummary> {
+    const { primary, methods } = await orderedMethods(store, userId);
+    return {
+      enabled: methods.length > 0,
+      primary: primary?.id ?? null,
+      methods: methods.map(({ id, type, label, createdAt, lastUsedAt }) => ({
+        id,
+        type,
+        label,
+        createdAt,
+        lastUsedAt,
+      })),
+      recoveryCodesLeft: methods.length > 0 ? await store.twoFactor.countRecoveryCodesLeft(userId) : 0,
+    };
+  },
+};

@@ -1,0 +1,112 @@
+import { DomainError } from '../../core/errors.js';
+import type { RequestContext } from '../../core/types.js';
+import { recordAudit } from '../audit.js';
+import type { AppDeps } from '../deps.js';
+import { sendSecurityMail } from '../notifications.js';
+import type { Authenticated } from '../sessions/authenticate.js';
+import { renewSession } from '../sessions/start-session.js';
+import { type CodeType, checkUserCode } from './check-code.js';
+
+/** Wrong codes one pending sign-in may make before the user starts over with the password. */
+export const maxFailuresPerSignIn = 5;
+/** Wrong second factors per account across all sign-ins (the issue's 10 per 15 minutes). */
+export const secondFactorRule = { limit: 10, windowSeconds: 15 * 60 };
+export const secondFactorKey = (userId: string) => `2fa:${userId}`;
+
+/**
+ * The second step of sign-in. Only a `second_factor` session may call it. Success turns it into a
+ * signed-in session with a new token and a new absolute lifetime. Every failure looks the same,
+ * including the one that ends the pending sign-in (SECURITY.md a43: no oracle).
+ */
+export async function verifySecondFactor(
+  deps: AppDeps,
+  pending: Authenticated,
+  input: { type: CodeType; code: string; methodId?: string | undefined; context: RequestContext },
+): Promise<{ token: string }> {
+  const { store, clock, random, limiter, settings } = deps;
+  const now = clock.now();
+  const { user, session } = pending;
+  if (session.state !== 'second_factor') throw new DomainError('not_signed_in');
+  // Counted before the check, so parallel guesses are all counted (a40).
+  const decision = await limiter.consume(secondFactorKey(user.id), secondFactorRule, now);
+  if (!decision.allowed) throw new DomainError('rate_limited', 'Too many codes', decision.retryAfterSeconds);
+  const check = await checkUserCode(deps, store, { userId: user.id, now, sessionId: session.id, ...input });
+  if (!check.ok) {
+    await recordFailure(deps, pending, input.context, now, decision.remaining === 0);
+    throw new DomainError('wrong_code');
+  }
+  await limiter.reset(secondFactorKey(user.id));
+  const token = await store.transaction(async (tx) => {
+    const renewed = await renewSession(deps, tx, session, {
+      state: 'signed_in',
+      expiresAt: new Date(now.getTime() + settings.session.absoluteMs),
+      now,
+    });
+    await recordAudit(tx, random, now, {
+      userId: user.id,
+      type: 'sign_in_succeeded',
+      context: input.context,
+      detail: { secondFactor: input.type, ...(check.method ? { label: check.method.label } : {}) },
+    });
+    return renewed;
+  });
+  if (input.type === 'recovery_code') await noticeRecoveryCodeUse(deps, pending, input.context, now);
+  return { token };
+}
+
+async function recordFailure(
+  deps: AppDeps,
+  { user, session }: Authenticated,
+  context: RequestContext,
+  now: Date,
+  accountNowLocked: boolean,
+): Promise<void> {
+  const { store, random } = deps;
+  const failures = await store.twoFactor.addFactorFailure(session.id);
+  if (failures >= maxFailuresPerSignIn) await store.sessions.delete(session.id);
+  await recordAudit(store, random, now, {
+    userId: user.id,
+    type: 'second_factor_failed',
+    context,
+    detail: { failures },
+  });
+  if (!accountNowLocked) return;
+  const minutes = secondFactorRule.windowSeconds / 60;
+  await recordAudit(store, random, now, {
+    userId: user.id,
+    type: 'second_factor_locked',
+    context,
+    detail: { minutes },
+  });
+  await sendSecurityMail(deps.mailer, {
+    user,
+    kind: 'secondFactorLocked',
+    context,
+    at: now,
+    publicUrl: deps.settings.publicUrl,
+    vars: { minutes: String(minutes) },
+  });
+}
+
+async function noticeRecoveryCodeUse(
+  deps: AppDeps,
+  { user }: Authenticated,
+  context: RequestContext,
+  now: Date,
+) {
+  const left = await deps.store.twoFactor.countRecoveryCodesLeft(user.id);
+  await recordAudit(deps.store, deps.random, now, {
+    userId: user.id,
+    type: 'recovery_code_used',
+    context,
+    detail: { left },
+  });
+  await sendSecurityMail(deps.mailer, {
+    user,
+    kind: 'recoveryCodeUsed',
+    context,
+    at: now,
+    publicUrl: deps.settings.publicUrl,
+    vars: { left: String(left) },
+  });
+}

@@ -1,0 +1,18 @@
+import type { Command } from '../command.js';
+import { keysRotateCommand } from './keys-rotate.js';
+import { migrateCommand } from './migrate.js';
+import { serveCommand } from './serve.js';
+import { userAddCommand } from './user-add.js';
+import { userListCommand } from './user-list.js';
+import { userDisableCommand, userEnableCommand } from './user-status.js';
+
+/** Every command, in the order `twostep --help` lists them. */
+export const commands: Command[] = [
+  serveCommand,
+  migrateCommand,
+  userAddCommand,
+  userListCommand,
+  userDisableCommand,
+  userEnableCommand,
+  keysRotateCommand,
+];

@@ -1,0 +1,100 @@
+import type { Kysely } from 'kysely';
+import pino, { type Logger } from 'pino';
+import { argon2Hasher } from './adapters/crypto/argon2-hasher.js';
+import { keyRing } from './adapters/crypto/key-ring.js';
+import { outboxMailer } from './adapters/mail/outbox-mailer.js';
+import { smtpMailer } from './adapters/mail/smtp-mailer.js';
+import { choosePhoneSender } from './adapters/phone/choose-phone-sender.js';
+import { sqlRateLimiter } from './adapters/ratelimit/sql-rate-limiter.js';
+import { kyselyStore } from './adapters/store/kysely-store.js';
+import { migrateToLatest } from './adapters/store/migrations.js';
+import { openDatabase } from './adapters/store/open-database.js';
+import type { Database } from './adapters/store/schema.js';
+import type { AppDeps } from './app/deps.js';
+import { twoFactorGate } from './app/two-factor/two-factor-gate.js';
+import type { Config } from './config.js';
+import { createApp } from './http/app.js';
+import { type Clock, systemClock } from './ports/clock.js';
+import { cryptoRandom, type Random } from './ports/random.js';
+
+/** Pino with every field that could hold a secret censored, wherever it appears. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const secretFields = [
+    'password',
+    'currentPassword',
+    'newPassword',
+    'code',
+    'token',
+    'secret',
+    'cookie',
+    'authorization',
+  ];
+  return pino(
+    {
+      level,
+      redact: { paths: [...secretFields, ...secretFields.map((f) => `*.${f}`)], censor: '[redacted]' },
+    },
+    destination,
+  );
+}
+
+/**
+ * The composition root: config → adapters → use-case dependencies → HTTP app. `main.ts` and the
+ * tests both build the server through here, so what is tested is what runs.
+ */
+export async function composeServer(
+  config: Config,
+  overrides: { clock?: Clock; random?: Random; logger?: Logger; migrate?: boolean } = {},
+) {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? systemClock;
+  const random = overrides.random ?? cryptoRandom;
+  const { db, kind } = openDatabase(config.databaseUrl);
+  if (overrides.migrate !== false) await migrateToLatest(db as Kysely<unknown>);
+  const store = kyselyStore(db);
+  const keys = keyRing(config.secretKey, config.previousSecretKeys, random);
+  const smtp = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+  const deps: AppDeps = {
+    store,
+    limiter: sqlRateLimiter(db),
+    hasher: argon2Hasher(),
+    mailer: smtp ?? outboxMailer(store.outbox, clock, random),
+    phone: choosePhoneSender(config.phone, { outbox: store.outbox, clock, random }),
+    clock,
+    random,
+    settings: {
+      publicUrl: config.publicUrl,
+      signupOpen: config.signupOpen,
+      session: config.session,
+      issuer: config.issuer,
+      mailRecoveryCodes: config.mailRecoveryCodes,
+      totp: config.totp,
+      phoneCountries: config.phoneCountries,
+    },
+    secondFactor: twoFactorGate,
+    secretBox: keys.secretBox,
+    recoveryPeppers: keys.recoveryPeppers,
+  };
+  const app = createApp({
+    deps,
+    logger,
+    http: {
+      publicUrl: config.publicUrl,
+      secure: config.publicUrl.startsWith('https://'),
+      trustedProxies: config.trustedProxies,
+      devOutbox: config.devOutbox,
+      csrfKey: keys.csrfKey,
+    },
+  });
+  return {
+    app,
+    deps,
+    db: db as Kysely<Database>,
+    databaseKind: kind,
+    logger,
+    close: async () => {
+      smtp?.close();
+      await store.close();
+    },
+  };
+}

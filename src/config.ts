@@ -1,0 +1,198 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import type { PhoneProviderConfig } from './adapters/phone/choose-phone-sender.js';
+
+const positiveMinutes = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  TWOSTEP_DATA_DIR: z.string().min(1).default('./data'),
+  TWOSTEP_DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres:// or sqlite:')
+    .optional(),
+  TWOSTEP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TWOSTEP_SECRET_KEY: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{43}=?$|^[0-9a-fA-F]{64}$/,
+      'must be 32 bytes as base64url (43 characters) or hex (64)',
+    )
+    .optional(),
+  TWOSTEP_PREVIOUS_SECRET_KEYS: z.string().default(''),
+  TWOSTEP_ISSUER: z.string().min(1).max(64).default('Twostep'),
+  TWOSTEP_TOTP_ALGORITHM: z.enum(['SHA1', 'SHA256', 'SHA512']).default('SHA1'),
+  TWOSTEP_TOTP_DIGITS: z.enum(['6', '8']).default('6'),
+  TWOSTEP_MAIL_RECOVERY_CODES: z.enum(['on', 'off']).default('off'),
+  TWOSTEP_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  TWOSTEP_MAIL_FROM: z.string().min(3).default('Twostep <no-reply@localhost>'),
+  TWOSTEP_SMS_PROVIDER: z.enum(['outbox', 'twilio', 'webhook']).default('outbox'),
+  TWILIO_ACCOUNT_SID: z.string().default(''),
+  TWILIO_AUTH_TOKEN: z.string().default(''),
+  TWILIO_FROM: z.string().default(''),
+  TWILIO_VOICE_FROM: z.string().optional(),
+  TWILIO_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TWOSTEP_SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TWOSTEP_SMS_WEBHOOK_SECRET: z.string().default(''),
+  TWOSTEP_PHONE_COUNTRIES: z
+    .string()
+    .regex(/^\s*([A-Za-z]{2}\s*(,\s*[A-Za-z]{2}\s*)*)?$/, 'must be ISO country codes separated by commas')
+    .default(''),
+  TWOSTEP_SIGNUP: z.enum(['open', 'closed']).default('open'),
+  TWOSTEP_TRUSTED_PROXIES: z.string().default(''),
+  TWOSTEP_SESSION_IDLE_MINUTES: positiveMinutes.default(60),
+  TWOSTEP_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(24),
+  TWOSTEP_SUDO_MINUTES: positiveMinutes.max(15).default(10),
+  TWOSTEP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  dataDir: string;
+  databaseUrl: string;
+  publicUrl: string;
+  /** 32 bytes; every purpose-specific key is derived from it with HKDF. */
+  secretKey: Uint8Array;
+  /** Keys used before a rotation: still accepted to open old secrets, never used to seal new ones. */
+  previousSecretKeys: Uint8Array[];
+  issuer: string;
+  mailRecoveryCodes: boolean;
+  totp: { algorithm: 'SHA1' | 'SHA256' | 'SHA512'; digits: 6 | 8; period: number };
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Who carries SMS and calls. */
+  phone: PhoneProviderConfig;
+  /** ISO 3166 countries whose numbers may receive codes; null: every country. */
+  phoneCountries: string[] | null;
+  signupOpen: boolean;
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (SECURITY.md a9). */
+  trustedProxies: string[];
+  session: { idleMs: number; absoluteMs: number; sudoMs: number; pendingMs: number };
+  logLevel: string;
+  /** The development outbox stands in for e-mail and SMS when no provider is configured. */
+  devOutbox: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and checks the environment once, at start; a bad value stops the start with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new ConfigError(`Invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const dataDir = resolve(e.TWOSTEP_DATA_DIR);
+  if (production && !e.TWOSTEP_SECRET_KEY) {
+    throw new ConfigError(
+      'TWOSTEP_SECRET_KEY is required in production (32 random bytes, base64url or hex).',
+    );
+  }
+  if (production && !e.TWOSTEP_SMTP_URL) {
+    throw new ConfigError(
+      'TWOSTEP_SMTP_URL is required in production: the development outbox is not a mail server.',
+    );
+  }
+  const phone = phoneProvider(e);
+  if (production && phone.provider === 'outbox') {
+    throw new ConfigError(
+      'TWOSTEP_SMS_PROVIDER must be twilio or webhook in production: the development outbox sends no SMS or calls.',
+    );
+  }
+  const phoneCountries = e.TWOSTEP_PHONE_COUNTRIES.split(',')
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    dataDir,
+    databaseUrl: e.TWOSTEP_DATABASE_URL ?? `sqlite:${join(dataDir, 'twostep.db')}`,
+    publicUrl: (e.TWOSTEP_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    secretKey: e.TWOSTEP_SECRET_KEY ? decodeKey(e.TWOSTEP_SECRET_KEY) : developmentKey(dataDir),
+    previousSecretKeys: e.TWOSTEP_PREVIOUS_SECRET_KEYS.split(',')
+      .map((k) => k.trim())
+      .filter(Boolean)
+      .map((k) => {
+        if (!/^[A-Za-z0-9_-]{43}=?$|^[0-9a-fA-F]{64}$/.test(k)) {
+          throw new ConfigError(
+            'TWOSTEP_PREVIOUS_SECRET_KEYS: each key must be 32 bytes as base64url or hex',
+          );
+        }
+        return decodeKey(k);
+      }),
+    issuer: e.TWOSTEP_ISSUER,
+    mailRecoveryCodes: e.TWOSTEP_MAIL_RECOVERY_CODES === 'on',
+    totp: { algorithm: e.TWOSTEP_TOTP_ALGORITHM, digits: Number(e.TWOSTEP_TOTP_DIGITS) as 6 | 8, period: 30 },
+    smtpUrl: e.TWOSTEP_SMTP_URL ?? null,
+    mailFrom: e.TWOSTEP_MAIL_FROM,
+    phone,
+    phoneCountries: phoneCountries.length > 0 ? phoneCountries : null,
+    signupOpen: e.TWOSTEP_SIGNUP === 'open',
+    trustedProxies: e.TWOSTEP_TRUSTED_PROXIES.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    session: {
+      idleMs: e.TWOSTEP_SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: e.TWOSTEP_SESSION_MAX_HOURS * 3_600_000,
+      sudoMs: e.TWOSTEP_SUDO_MINUTES * 60_000,
+      pendingMs: 10 * 60_000,
+    },
+    logLevel: e.TWOSTEP_LOG_LEVEL,
+    devOutbox: !e.TWOSTEP_SMTP_URL || phone.provider === 'outbox',
+  };
+}
+
+/** The SMS and voice provider from the environment; a missing setting stops the start. */
+function phoneProvider(e: z.infer<typeof envSchema>): PhoneProviderConfig {
+  if (e.TWOSTEP_SMS_PROVIDER === 'twilio') {
+    if (!e.TWILIO_ACCOUNT_SID || !e.TWILIO_AUTH_TOKEN || !e.TWILIO_FROM) {
+      throw new ConfigError(
+        'TWOSTEP_SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM.',
+      );
+    }
+    return {
+      provider: 'twilio',
+      accountSid: e.TWILIO_ACCOUNT_SID,
+      authToken: e.TWILIO_AUTH_TOKEN,
+      from: e.TWILIO_FROM,
+      ...(e.TWILIO_VOICE_FROM ? { voiceFrom: e.TWILIO_VOICE_FROM } : {}),
+      ...(e.TWILIO_BASE_URL ? { baseUrl: e.TWILIO_BASE_URL } : {}),
+    };
+  }
+  if (e.TWOSTEP_SMS_PROVIDER === 'webhook') {
+    if (!e.TWOSTEP_SMS_WEBHOOK_URL || e.TWOSTEP_SMS_WEBHOOK_SECRET.length < 32) {
+      throw new ConfigError(
+        'TWOSTEP_SMS_PROVIDER=webhook needs TWOSTEP_SMS_WEBHOOK_URL and a TWOSTEP_SMS_WEBHOOK_SECRET of at least 32 characters.',
+      );
+    }
+    return { provider: 'webhook', url: e.TWOSTEP_SMS_WEBHOOK_URL, secret: e.TWOSTEP_SMS_WEBHOOK_SECRET };
+  }
+  return { provider: 'outbox' };
+}
+
+function decodeKey(value: string): Uint8Array {
+  return new Uint8Array(
+    /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64url'),
+  );
+}
+
+/** In development a key is made on first run and kept in the data folder, readable by its owner only. */
+function developmentKey(dataDir: string): Uint8Array {
+  const file = join(dataDir, 'secret.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  }
+  return decodeKey(readFileSync(file, 'utf8').trim());
+}

@@ -1,0 +1,41 @@
+import type { Session } from '../types.js';
+
+export interface SessionPolicy {
+  /** Idle time-out: NIST SP 800-63B-4 AAL2 says at most one hour. */
+  idleMs: number;
+  /** Absolute lifetime: at most 24 hours at AAL2. */
+  absoluteMs: number;
+  /** How long a confirmed password opens sudo mode. */
+  sudoMs: number;
+  /** A pending (second-factor) session must finish within this time (SECURITY.md a4: ≤10 min). */
+  pendingMs: number;
+}
+
+export const defaultSessionPolicy: SessionPolicy = {
+  idleMs: 60 * 60_000,
+  absoluteMs: 24 * 60 * 60_000,
+  sudoMs: 10 * 60_000,
+  pendingMs: 10 * 60_000,
+};
+
+/** Why a session no longer counts, or null while it does. */
+export function sessionExpiry(session: Session, now: Date, policy: SessionPolicy): 'expired' | 'idle' | null {
+  const t = now.getTime();
+  if (t >= session.expiresAt.getTime()) return 'expired';
+  const idleLimit = session.state === 'second_factor' ? policy.pendingMs : policy.idleMs;
+  if (t - session.lastSeenAt.getTime() >= idleLimit) return 'idle';
+  return null;
+}
+
+/** Writing last-seen on every request would make every read a write; a minute's precision is enough. */
+export function needsTouch(session: Session, now: Date): boolean {
+  return now.getTime() - session.lastSeenAt.getTime() >= 60_000;
+}
+
+export function isInSudo(session: Session, now: Date): boolean {
+  return session.state === 'signed_in' && session.sudoUntil !== null && now < session.sudoUntil;
+}
+
+export function absoluteExpiry(start: Date, state: Session['state'], policy: SessionPolicy): Date {
+  return new Date(start.getTime() + (state === 'second_factor' ? policy.pendingMs : policy.absoluteMs));
+}

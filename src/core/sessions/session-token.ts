@@ -1,0 +1,20 @@
+import { createHash } from 'node:crypto';
+import type { Random } from '../../ports/random.js';
+
+/** 32 bytes = 256 bits from the CSPRNG (ASVS 7.2.3 asks for 128). */
+export function newToken(random: Random, bytes = 32): string {
+  return Buffer.from(random.bytes(bytes)).toString('base64url');
+}
+
+/** Public ids need no secrecy, only uniqueness: 128 random bits. */
+export function newId(random: Random): string {
+  return Buffer.from(random.bytes(16)).toString('base64url');
+}
+
+/**
+ * Tokens are stored as SHA-256 digests. A fast hash suffices: the token has 256 bits of entropy,
+ * so no dictionary applies, and a database leak yields nothing usable as a cookie.
+ */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

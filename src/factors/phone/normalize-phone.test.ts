@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { maskEmail, maskPhone, normalizePhone } from './normalize-phone.js';
+
+const all = null;
+
+describe('normalizePhone', () => {
+  it.each([
+    ['06 12345678', 'NL', '+31612345678', 'NL'],
+    ['+31 6 1234 5678', undefined, '+31612345678', 'NL'],
+    ['070-123 45 67', 'SE', '+46701234567', 'SE'],
+    ['(11) 91234-5678', 'BR', '+5511912345678', 'BR'],
+    ['+1 202 555 0123', 'NL', '+12025550123', 'US'],
+  ])('reads %s (default %s) as %s', (phone, defaultCountry, e164, country) => {
+    expect(normalizePhone({ phone, defaultCountry, use: 'sms', allowedCountries: all })).toMatchObject({
+      ok: true,
+      e164,
+      country,
+    });
+  });
+
+  it('refuses what is not a phone number', () => {
+    for (const phone of ['12', 'call me', '+999 123', '', '+44 7700 900123'])
+      expect(normalizePhone({ phone, defaultCountry: 'NL', use: 'voice', allowedCountries: all })).toEqual({
+        ok: false,
+        reason: 'invalid_phone',
+      });
+  });
+
+  it('refuses a fixed line for SMS but calls it', () => {
+    const landline = { phone: '+31 20 123 4567', allowedCountries: all };
+    expect(normalizePhone({ ...landline, use: 'sms' })).toEqual({ ok: false, reason: 'invalid_phone' });
+    expect(normalizePhone({ ...landline, use: 'voice' })).toMatchObject({ ok: true, e164: '+31201234567' });
+  });
+
+  it('refuses countries outside the allow-list', () => {
+    const allowed = ['NL', 'BE'];
+    expect(normalizePhone({ phone: '+46701234567', use: 'sms', allowedCountries: allowed })).toEqual({
+      ok: false,
+      reason: 'country_not_allowed',
+    });
+    expect(normalizePhone({ phone: '+31612345678', use: 'sms', allowedCountries: allowed }).ok).toBe(true);
+  });
+});
+
+describe('masks', () => {
+  it('shows the country, one digit and the last four of a number', () => {
+    expect(maskPhone('+31612345678')).toBe('+31 6 •••• 5678');
+    expect(maskPhone('+12025550123')).toBe('+1 2 •••• 0123');
+  });
+
+  it('shows the first character and the domain of an address', () => {
+    expect(maskEmail('ann@example.com')).toBe('a•••@example.com');
+  });
+});

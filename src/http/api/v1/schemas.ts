@@ -1,0 +1,133 @@
+import { z } from '@hono/zod-openapi';
+
+/** Request and answer shapes of API v1 (../shared/API.md); they also generate the OpenAPI document. */
+
+// Bounded everywhere: a megabyte string is refused by the schema before any work is done.
+export const Email = z.string().trim().min(3).max(254).openapi({ example: 'ann@example.com' });
+export const Password = z.string().min(1).max(1024).openapi({ format: 'password' });
+
+export const Credentials = z.object({ email: Email, password: Password }).openapi('Credentials');
+
+export const Account = z.object({ id: z.string(), email: z.string() }).openapi('Account');
+
+export const MethodSummary = z
+  .object({ id: z.string(), type: z.string(), label: z.string() })
+  .openapi('MethodSummary');
+
+export const SessionState = z
+  .union([
+    z.object({ state: z.literal('signed_in') }),
+    z.object({ state: z.literal('second_factor'), primary: z.string(), methods: z.array(MethodSummary) }),
+  ])
+  .openapi('SessionState');
+
+export const Me = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    twoFactor: z.object({
+      enabled: z.boolean(),
+      primary: z.string().nullable(),
+      methods: z.array(MethodSummary.extend({ createdAt: z.string(), lastUsedAt: z.string().nullable() })),
+      recoveryCodesLeft: z.number().int(),
+    }),
+  })
+  .openapi('Me');
+
+export const SessionInfo = z
+  .object({
+    id: z.string(),
+    current: z.boolean(),
+    createdAt: z.string(),
+    lastSeenAt: z.string(),
+    userAgent: z.string(),
+    ip: z.string(),
+  })
+  .openapi('SessionInfo');
+
+export const ActivityEvent = z
+  .object({ id: z.string(), type: z.string(), at: z.string(), ip: z.string(), userAgent: z.string() })
+  .openapi('ActivityEvent');
+
+export const ConfirmPassword = z.object({ password: Password }).openapi('ConfirmPassword');
+export const ChangePassword = z
+  .object({ currentPassword: Password, newPassword: Password })
+  .openapi('ChangePassword');
+export const ResetRequest = z.object({ email: Email }).openapi('PasswordResetRequest');
+export const ResetComplete = z
+  .object({ token: z.string().min(10).max(128), password: Password })
+  .openapi('PasswordResetComplete');
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+export const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const Code = z.string().max(64).openapi({ example: '123456' });
+
+export const AddMethod = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('totp'), label: z.string().trim().min(1).max(64).optional() }),
+    z.object({ type: z.literal('email'), address: Email }),
+    z.object({
+      type: z.enum(['sms', 'voice']),
+      phone: z.string().trim().min(1).max(32).openapi({ example: '+31 6 12345678' }),
+      country: z
+        .string()
+        .regex(/^[A-Za-z]{2}$/)
+        .optional()
+        .openapi({ description: 'ISO 3166 country of a national number; default: from the language' }),
+    }),
+  ])
+  .openapi('AddMethod');
+
+export const CodeMethodEnrollment = z
+  .object({ id: z.string(), type: z.enum(['email', 'sms', 'voice']) })
+  .openapi('CodeMethodEnrollment');
+
+/** After a code was sent: when "Send again" may be pressed, for a visible countdown. */
+export const CodeSent = z.object({ resendAfterSeconds: z.number().int() }).openapi('CodeSent');
+export const SendCode = z.object({ methodId: z.string().min(1).max(64) }).openapi('SendCode');
+
+export const TotpEnrollment = z
+  .object({
+    id: z.string(),
+    type: z.literal('totp'),
+    secret: z.string().openapi({ description: 'Base32 key, shown this once' }),
+    otpauthUri: z.string(),
+    qrSvg: z.string(),
+  })
+  .openapi('TotpEnrollment');
+
+export const ConfirmMethod = z.object({ code: Code }).openapi('ConfirmMethod');
+export const Confirmed = z
+  .object({ id: z.string(), recoveryCodes: z.array(z.string()).optional() })
+  .openapi('MethodConfirmed');
+export const RenameMethod = z.object({ label: z.string().trim().min(1).max(64) }).openapi('RenameMethod');
+export const RemoveMethod = z
+  .object({ code: Code.optional(), codeType: z.enum(['totp', 'recovery_code']).optional() })
+  .openapi('RemoveMethod');
+export const SetPrimary = z.object({ methodId: z.string().min(1).max(64) }).openapi('SetPrimary');
+export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) }).openapi('RecoveryCodes');
+
+export const SecondFactor = z
+  .object({
+    type: z.enum(['totp', 'recovery_code', 'email', 'sms', 'voice']),
+    code: Code,
+    methodId: z.string().min(1).max(64).optional(),
+  })
+  .openapi('SecondFactor');

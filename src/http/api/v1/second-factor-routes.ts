@@ -1,0 +1,53 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { sendSignInCode } from '../../../app/two-factor/send-sign-in-code.js';
+import { verifySecondFactor } from '../../../app/two-factor/verify-second-factor.js';
+import { codeRules } from '../../../factors/one-time-code/one-time-code.js';
+import type { HttpEnv } from '../../env.js';
+import { requirePendingSecondFactor } from '../../guards.js';
+import { setSessionCookie } from '../../middleware/session.js';
+import { jsonAnswer, jsonBody, problems, z } from './openapi-helpers.js';
+import { CodeSent, SecondFactor, SendCode } from './schemas.js';
+
+export function secondFactorRoutes(api: OpenAPIHono<HttpEnv>): void {
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/session/second-factor',
+      summary: 'Finish signing in with a code from the primary method, another method, or a recovery code',
+      request: jsonBody(SecondFactor),
+      responses: {
+        200: jsonAnswer(z.object({ state: z.literal('signed_in') }), 'Signed in'),
+        ...problems(400, 401, 429),
+      },
+    }),
+    async (c) => {
+      const pending = requirePendingSecondFactor(c);
+      const { type, code, methodId } = c.req.valid('json');
+      const { token } = await verifySecondFactor(c.get('deps'), pending, {
+        type,
+        code,
+        methodId,
+        context: c.get('requestContext'),
+      });
+      setSessionCookie(c, token);
+      return c.json({ state: 'signed_in' as const }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/session/second-factor/send',
+      summary: 'Send a sign-in code to an e-mail, SMS or voice method of the signing-in user',
+      request: jsonBody(SendCode),
+      responses: { 202: jsonAnswer(CodeSent, 'Sent'), ...problems(400, 401, 404, 429, 503) },
+    }),
+    async (c) => {
+      await sendSignInCode(c.get('deps'), requirePendingSecondFactor(c), {
+        methodId: c.req.valid('json').methodId,
+        context: c.get('requestContext'),
+      });
+      return c.json({ resendAfterSeconds: codeRules.resendCooldownMs / 1000 }, 202);
+    },
+  );
+}

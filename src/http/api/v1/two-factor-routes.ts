@@ -1,0 +1,170 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { addEmailMethod, addPhoneMethod, resendSetupCode } from '../../../app/two-factor/add-code-method.js';
+import { addTotpMethod } from '../../../app/two-factor/add-totp-method.js';
+import { confirmMethod } from '../../../app/two-factor/confirm-method.js';
+import { removeMethod, renameMethod, setPrimaryMethod } from '../../../app/two-factor/manage-methods.js';
+import { regenerateRecoveryCodes } from '../../../app/two-factor/recovery-codes.js';
+import { codeRules } from '../../../factors/one-time-code/one-time-code.js';
+import { qrSvg } from '../../../factors/totp/qr-svg.js';
+import type { HttpEnv } from '../../env.js';
+import { requireSignedIn } from '../../guards.js';
+import { setSessionCookie } from '../../middleware/session.js';
+import { jsonAnswer, jsonBody, noContent, problems, z } from './openapi-helpers.js';
+import {
+  AddMethod,
+  CodeMethodEnrollment,
+  CodeSent,
+  Confirmed,
+  ConfirmMethod,
+  IdParam,
+  RecoveryCodes,
+  RemoveMethod,
+  RenameMethod,
+  SetPrimary,
+  TotpEnrollment,
+} from './schemas.js';
+
+/** The user's 2FA methods (API.md "Methods"); every call needs sudo mode. */
+export function twoFactorRoutes(api: OpenAPIHono<HttpEnv>): void {
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/me/methods',
+      summary: 'Start setting up a method (pending until confirmed); e-mail, SMS and voice get a code',
+      request: jsonBody(AddMethod),
+      responses: {
+        201: jsonAnswer(
+          z.union([TotpEnrollment, CodeMethodEnrollment]),
+          'The authenticator key, shown this once; or the method that was sent a code',
+        ),
+        ...problems(400, 401, 403, 409, 422, 429, 503),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const deps = c.get('deps');
+      const auth = requireSignedIn(c);
+      const context = c.get('requestContext');
+      if (body.type === 'email') {
+        return c.json(await addEmailMethod(deps, auth, { address: body.address, context }), 201);
+      }
+      if (body.type !== 'totp') {
+        const { type, phone, country } = body;
+        return c.json(await addPhoneMethod(deps, auth, { type, phone, country, context }), 201);
+      }
+      const enrollment = await addTotpMethod(deps, auth, { label: body.label });
+      const qr = await qrSvg(enrollment.otpauthUri, c.get('t')('app.name'));
+      return c.json({ ...enrollment, qrSvg: qr }, 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/me/methods/{id}/confirm',
+      summary: 'Confirm a method with its first code; the first one turns 2FA on and returns recovery codes',
+      request: { params: IdParam, ...jsonBody(ConfirmMethod) },
+      responses: { 200: jsonAnswer(Confirmed, 'Confirmed'), ...problems(400, 401, 403, 404, 429) },
+    }),
+    async (c) => {
+      const { token, ...confirmed } = await confirmMethod(c.get('deps'), requireSignedIn(c), {
+        methodId: c.req.valid('param').id,
+        code: c.req.valid('json').code,
+        context: c.get('requestContext'),
+      });
+      setSessionCookie(c, token);
+      return c.json(confirmed, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/me/methods/{id}/resend',
+      summary: 'Send a new code to a pending e-mail, SMS or voice method; the previous code stops working',
+      request: { params: IdParam },
+      responses: { 202: jsonAnswer(CodeSent, 'Sent'), ...problems(401, 403, 404, 429, 503) },
+    }),
+    async (c) => {
+      await resendSetupCode(c.get('deps'), requireSignedIn(c), {
+        methodId: c.req.valid('param').id,
+        context: c.get('requestContext'),
+      });
+      return c.json({ resendAfterSeconds: codeRules.resendCooldownMs / 1000 }, 202);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/me/methods/{id}',
+      summary: 'Rename a method',
+      request: { params: IdParam, ...jsonBody(RenameMethod) },
+      responses: { 204: noContent, ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      await renameMethod(c.get('deps'), requireSignedIn(c), {
+        methodId: c.req.valid('param').id,
+        label: c.req.valid('json').label,
+        context: c.get('requestContext'),
+      });
+      return c.body(null, 204);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/me/methods/{id}',
+      summary: 'Remove a method; removing the last one turns 2FA off and needs a current code in the body',
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: RemoveMethod } }, required: false },
+      },
+      responses: { 204: noContent, ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const body = c.req.valid('json') ?? {};
+      await removeMethod(c.get('deps'), requireSignedIn(c), {
+        methodId: c.req.valid('param').id,
+        code: body.code,
+        codeType: body.codeType ?? 'totp',
+        context: c.get('requestContext'),
+      });
+      return c.body(null, 204);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'put',
+      path: '/me/primary',
+      summary: 'Choose the method sign-in asks for first',
+      request: jsonBody(SetPrimary),
+      responses: { 204: noContent, ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      await setPrimaryMethod(c.get('deps'), requireSignedIn(c), {
+        methodId: c.req.valid('json').methodId,
+        context: c.get('requestContext'),
+      });
+      return c.body(null, 204);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/me/recovery-codes',
+      summary: 'Make ten new recovery codes; the old ones stop working',
+      responses: {
+        200: jsonAnswer(RecoveryCodes, 'The new codes, shown this once'),
+        ...problems(401, 403, 409),
+      },
+    }),
+    async (c) => {
+      const codes = await regenerateRecoveryCodes(c.get('deps'), requireSignedIn(c), c.get('requestContext'));
+      return c.json({ recoveryCodes: codes }, 200);
+    },
+  );
+}

@@ -1,0 +1,32 @@
+import type { AppDeps } from '../app/deps.js';
+import type { Authenticated } from '../app/sessions/authenticate.js';
+import type { RequestContext } from '../core/types.js';
+import type { Locale } from '../i18n/locales.js';
+import type { Translate } from '../i18n/translate.js';
+
+/** What the HTTP layer knows besides the use-case dependencies. */
+export interface HttpSettings {
+  publicUrl: string;
+  /** Secure cookies, `__Host-` prefix and HSTS when the public URL is https. */
+  secure: boolean;
+  trustedProxies: string[];
+  devOutbox: boolean;
+  /** HMAC key for form CSRF tokens, derived from the master secret. */
+  csrfKey: Uint8Array;
+}
+
+/** Per-request values the middleware put on the Hono context. */
+export interface HttpEnv {
+  Variables: {
+    deps: AppDeps;
+    http: HttpSettings;
+    auth: Authenticated | null;
+    locale: Locale;
+    t: Translate;
+    requestContext: RequestContext;
+    /** Token for hidden `_csrf` fields of this browser. */
+    csrfToken: string;
+    /** The session cookie's raw token, when one came with the request. */
+    sessionToken: string | undefined;
+  };
+}

@@ -1,0 +1,19 @@
+import type { Hono } from 'hono';
+import type { HttpEnv } from '../env.js';
+
+/** The development outbox as JSON (API.md). Mounted only when the development transport is on. */
+export function outboxJsonRoute(app: Hono<HttpEnv>): void {
+  app.get('/dev/outbox.json', async (c) => {
+    const messages = await c.get('deps').store.outbox.list(200);
+    return c.json(
+      messages.map((m) => ({
+        id: m.id,
+        channel: m.channel,
+        to: m.to,
+        ...(m.subject ? { subject: m.subject } : {}),
+        text: m.text,
+        sentAt: m.sentAt.toISOString(),
+      })),
+    );
+  });
+}

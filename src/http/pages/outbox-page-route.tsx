@@ -1,0 +1,14 @@
+import type { Hono } from 'hono';
+import type { HttpEnv } from '../env.js';
+import { OutboxPage } from './outbox-page.js';
+import { pageContext } from './page-context.js';
+import { renderPage } from './render-page.js';
+
+/** Mounted only while the development transport stands in for e-mail and SMS (API.md). */
+export function outboxPageRoute(app: Hono<HttpEnv>): void {
+  app.get('/dev/outbox', async (c) => {
+    if (!c.get('http').devOutbox) return c.notFound();
+    const messages = await c.get('deps').store.outbox.list(100);
+    return renderPage(c, <OutboxPage page={pageContext(c)} messages={messages} />);
+  });
+}

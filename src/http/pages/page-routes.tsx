@@ -1,0 +1,26 @@
+import type { Hono } from 'hono';
+import type { HttpEnv } from '../env.js';
+import { assetRoutes } from './assets-route.js';
+import { changePasswordRoutes } from './change-password-routes.js';
+import { confirmPasswordRoutes } from './confirm-password-routes.js';
+import { outboxPageRoute } from './outbox-page-route.js';
+import { passwordResetRoutes } from './password-reset-routes.js';
+import { securityRoutes } from './security-routes.js';
+import { sessionRoutes } from './session-routes.js';
+import { signInRoutes } from './sign-in-routes.js';
+import { signUpRoutes } from './sign-up-routes.js';
+import { twoFactorPageRoutes } from './two-factor/two-factor-page-routes.js';
+
+/** Server-rendered pages: plain HTML forms that work without JavaScript. */
+export function pageRoutes(app: Hono<HttpEnv>): void {
+  assetRoutes(app);
+  sessionRoutes(app);
+  signInRoutes(app);
+  signUpRoutes(app);
+  securityRoutes(app);
+  confirmPasswordRoutes(app);
+  changePasswordRoutes(app);
+  passwordResetRoutes(app);
+  outboxPageRoute(app);
+  twoFactorPageRoutes(app);
+}

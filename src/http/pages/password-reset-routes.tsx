@@ -1,0 +1,140 @@
+import type { Context, Hono } from 'hono';
+import { requestPasswordReset, resetPassword } from '../../app/accounts/password-reset.js';
+import { isDomainError } from '../../core/errors.js';
+import { hashToken } from '../../core/sessions/session-token.js';
+import type { User } from '../../core/types.js';
+import type { HttpEnv } from '../env.js';
+import { validCsrf } from '../middleware/csrf.js';
+import { ForgotPasswordPage } from './forgot-password-page.js';
+import { emailField, maxPasswordLength, readForm } from './form-body.js';
+import {
+  emailProblem,
+  type FormProblem,
+  fieldProblem,
+  newPasswordCodes,
+  problemFrom,
+} from './form-problem.js';
+import { csrfRefused, MessagePage } from './message-page.js';
+import { pageContext } from './page-context.js';
+import { renderPage } from './render-page.js';
+import { ResetPasswordPage } from './reset-password-page.js';
+
+function showForgot(c: Context<HttpEnv>, email?: string, problem?: FormProblem) {
+  if (problem?.retryAfterSeconds) c.header('retry-after', String(problem.retryAfterSeconds));
+  return renderPage(
+    c,
+    <ForgotPasswordPage page={pageContext(c)} email={email} problem={problem} />,
+    problem?.status ?? 200,
+  );
+}
+
+/** The same page for every address, known or not (ASVS 6.3.8). */
+function linkSent(c: Context<HttpEnv>) {
+  const page = pageContext(c);
+  const { t } = page;
+  return renderPage(
+    c,
+    <MessagePage
+      page={page}
+      title={t('forgot.sentTitle')}
+      kind="success"
+      message={t('forgot.sent')}
+      detail={t('forgot.sentHint')}
+      action={{ href: '/sign-in', label: t('forgot.backToSignIn') }}
+    />,
+  );
+}
+
+function linkInvalid(c: Context<HttpEnv>) {
+  const page = pageContext(c);
+  const { t } = page;
+  return renderPage(
+    c,
+    <MessagePage
+      page={page}
+      title={t('reset.invalidTitle')}
+      kind="error"
+      message={t('error.reset_token_invalid')}
+      detail={t('reset.invalidHint')}
+      action={{ href: '/forgot-password', label: t('reset.requestNew') }}
+    />,
+    400,
+  );
+}
+
+// What our reset tokens look like (base64url); anything else is refused before the store is asked.
+const tokenShape = /^[A-Za-z0-9_-]{20,128}$/;
+
+/** The account a reset token opens, while it is unused and unexpired; nothing is spent. */
+async function resetTarget(c: Context<HttpEnv>, token: unknown): Promise<User | null> {
+  if (typeof token !== 'string' || !tokenShape.test(token)) return null;
+  const { store, clock } = c.get('deps');
+  const userId = await store.passwordResets.findValid(hashToken(token), clock.now());
+  const user = userId ? await store.users.findById(userId) : null;
+  return user && !user.disabledAt ? user : null;
+}
+
+const passwordField = Object.fromEntries(newPasswordCodes.map((code) => [code, 'password']));
+
+export function passwordResetRoutes(app: Hono<HttpEnv>): void {
+  app.get('/forgot-password', (c) => (c.req.query('sent') === '1' ? linkSent(c) : showForgot(c)));
+
+  app.post('/forgot-password', async (c) => {
+    const form = await readForm(c);
+    if (!validCsrf(c, form._csrf)) return csrfRefused(c);
+    const t = c.get('t');
+    const email = emailField(form);
+    const badEmail = emailProblem(t, email);
+    if (badEmail) return showForgot(c, email, badEmail);
+    try {
+      await requestPasswordReset(c.get('deps'), { email, context: c.get('requestContext') });
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      return showForgot(c, email, problemFrom(t, error));
+    }
+    return c.redirect('/forgot-password?sent=1', 303);
+  });
+
+  app.get('/reset-password', async (c) => {
+    const token = c.req.query('token');
+    const user = await resetTarget(c, token);
+    if (!user) return linkInvalid(c);
+    return renderPage(c, <ResetPasswordPage page={pageContext(c)} token={token!} email={user.email} />);
+  });
+
+  app.post('/reset-password', submitReset);
+}
+
+/** Sets the new password from the link's token; re-checked here, spent once inside the use case. */
+async function submitReset(c: Context<HttpEnv>) {
+  const form = await readForm(c);
+  if (!validCsrf(c, form._csrf)) {
+    const token = form.token ?? '';
+    return csrfRefused(c, tokenShape.test(token) ? `/reset-password?token=${token}` : '/forgot-password');
+  }
+  const user = await resetTarget(c, form.token);
+  if (!user) return linkInvalid(c);
+  const token = form.token!;
+  const password = form.password ?? '';
+  const page = (problem: FormProblem) =>
+    renderPage(
+      c,
+      <ResetPasswordPage
+        page={{ ...pageContext(c), path: `/reset-password?token=${token}` }}
+        token={token}
+        email={user.email}
+        problem={problem}
+      />,
+      problem.status,
+    );
+  if (password.length > maxPasswordLength)
+    return page(fieldProblem('password', c.get('t')('error.password_too_long'), 422));
+  try {
+    await resetPassword(c.get('deps'), { token, newPassword: password, context: c.get('requestContext') });
+  } catch (error) {
+    if (isDomainError(error, 'reset_token_invalid')) return linkInvalid(c);
+    if (!isDomainError(error)) throw error;
+    return page(problemFrom(c.get('t'), error, passwordField));
+  }
+  return c.redirect('/sign-in?reset=1', 303);
+}

@@ -1,0 +1,100 @@
+import type { Context, Hono } from 'hono';
+import type { Authenticated } from '../../app/sessions/authenticate.js';
+import { listSessions, revokeOtherSessions, revokeSession } from '../../app/sessions/manage-sessions.js';
+import { isDomainError } from '../../core/errors.js';
+import type { HttpEnv } from '../env.js';
+import { validCsrf } from '../middleware/csrf.js';
+import { clearSessionCookie } from '../middleware/session.js';
+import { readForm } from './form-body.js';
+import { csrfRefused } from './message-page.js';
+import { pageContext, signedIn, toSignIn } from './page-context.js';
+import { renderPage } from './render-page.js';
+import { type SecurityNotice, SecurityPage } from './security-page.js';
+
+const activityLimit = 20;
+
+const notices: Record<string, SecurityNotice> = {
+  'changed=password': 'passwordChanged',
+  'revoked=device': 'deviceSignedOut',
+  'revoked=others': 'othersSignedOut',
+  'revoked=gone': 'deviceGone',
+  'notice=two-factor-on': 'twoFactorOn',
+  'notice=codes-new': 'codesNew',
+  'notice=method-added': 'methodAdded',
+  'notice=method-removed': 'methodRemoved',
+  'notice=two-factor-off': 'twoFactorOff',
+  'notice=primary-changed': 'primaryChanged',
+  'notice=renamed': 'renamed',
+};
+
+function noticeFrom(c: Context<HttpEnv>): SecurityNotice | undefined {
+  const changed = c.req.query('changed');
+  const revoked = c.req.query('revoked');
+  const notice = c.req.query('notice');
+  if (notice) return notices[`notice=${notice}`];
+  return notices[changed ? `changed=${changed}` : `revoked=${revoked}`];
+}
+
+async function showSecurity(c: Context<HttpEnv>, auth: Authenticated) {
+  const deps = c.get('deps');
+  const [summary, sessions, events] = await Promise.all([
+    deps.secondFactor.summary(auth.user.id, deps.store),
+    listSessions(deps, auth),
+    deps.store.audit.listForUser(auth.user.id, activityLimit),
+  ]);
+  return renderPage(
+    c,
+    <SecurityPage
+      page={pageContext(c)}
+      email={auth.user.email}
+      summary={summary}
+      sessions={sessions.filter((s) => s.state === 'signed_in')}
+      currentSessionId={auth.session.id}
+      events={events}
+      notice={noticeFrom(c)}
+    />,
+  );
+}
+
+/**
+ * Runs a device sign-out. Without a recent password confirmation the user is sent to confirm it
+ * and comes back here to click again (sudo mode, ASVS 7.5.2).
+ */
+async function withSudo(c: Context<HttpEnv>, work: (auth: Authenticated) => Promise<string>) {
+  const form = await readForm(c);
+  if (!validCsrf(c, form._csrf)) return csrfRefused(c, '/security');
+  const auth = signedIn(c);
+  if (!auth) return toSignIn(c, '/security');
+  try {
+    return c.redirect(await work(auth), 303);
+  } catch (error) {
+    if (isDomainError(error, 'sudo_required')) return c.redirect('/confirm-password?next=/security', 303);
+    if (isDomainError(error, 'not_found')) return c.redirect('/security?revoked=gone', 303);
+    throw error;
+  }
+}
+
+export function securityRoutes(app: Hono<HttpEnv>): void {
+  app.get('/security', async (c) => {
+    const auth = signedIn(c);
+    return auth ? showSecurity(c, auth) : toSignIn(c, '/security');
+  });
+
+  app.post('/security/sessions/revoke-others', (c) =>
+    withSudo(c, async (auth) => {
+      await revokeOtherSessions(c.get('deps'), auth, c.get('requestContext'));
+      return '/security?revoked=others';
+    }),
+  );
+
+  app.post('/security/sessions/:id/revoke', (c) =>
+    withSudo(c, async (auth) => {
+      const sessionId = c.req.param('id').slice(0, 128);
+      await revokeSession(c.get('deps'), auth, { sessionId, context: c.get('requestContext') });
+      if (sessionId !== auth.session.id) return '/security?revoked=device';
+      // Revoking this very session is signing out.
+      clearSessionCookie(c);
+      return '/sign-in?signed_out=1';
+    }),
+  );
+}

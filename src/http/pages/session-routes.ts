@@ -1,0 +1,46 @@
+import type { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { signOut } from '../../app/sessions/manage-sessions.js';
+import { isLocale } from '../../i18n/locales.js';
+import type { HttpEnv } from '../env.js';
+import { validCsrf } from '../middleware/csrf.js';
+import { languageCookie } from '../middleware/request-context.js';
+import { clearSessionCookie } from '../middleware/session.js';
+import { readForm } from './form-body.js';
+import { csrfRefused } from './message-page.js';
+import { signedIn } from './page-context.js';
+import { safeNext } from './safe-next.js';
+
+const oneYear = 365 * 24 * 60 * 60;
+
+/** The front door, sign-out and the language choice: small routes without a page of their own. */
+export function sessionRoutes(app: Hono<HttpEnv>): void {
+  app.get('/', (c) => c.redirect(signedIn(c) ? '/security' : '/sign-in', 303));
+
+  app.post('/sign-out', async (c) => {
+    const form = await readForm(c);
+    if (!validCsrf(c, form._csrf)) return csrfRefused(c, '/');
+    // A half-finished sign-in (second factor pending) can be abandoned the same way.
+    const auth = c.get('auth');
+    if (auth) await signOut(c.get('deps'), auth, c.get('requestContext'));
+    clearSessionCookie(c);
+    return c.redirect('/sign-in?signed_out=1', 303);
+  });
+
+  app.get('/language', async (c) => {
+    const locale = c.req.query('set');
+    if (isLocale(locale)) {
+      setCookie(c, languageCookie, locale, {
+        path: '/',
+        sameSite: 'Lax',
+        httpOnly: true,
+        secure: c.get('http').secure,
+        maxAge: oneYear,
+      });
+      const auth = signedIn(c);
+      // E-mails follow the same choice.
+      if (auth) await c.get('deps').store.users.setLocale(auth.user.id, locale);
+    }
+    return c.redirect(safeNext(c.req.query('next'), '/'), 303);
+  });
+}

@@ -1,0 +1,98 @@
+import type { MethodSummary } from '../../../app/deps.js';
+import { Alert } from '../components/alert.js';
+import { Button } from '../components/button.js';
+import { CardPage } from '../components/card-page.js';
+import { PostForm } from '../components/post-form.js';
+import type { PageContext } from '../page-context.js';
+import { nextParam } from '../safe-next.js';
+import { CodeField } from './code-field.js';
+import { CodeStep } from './code-step.js';
+import type { CodeStepState } from './code-step-state.js';
+
+export interface SecondFactorPageProps {
+  page: PageContext;
+  /** The method asked for now: the primary one unless the user chose another. */
+  method: MethodSummary;
+  /** The others, for "Use another method"; recovery codes come last. */
+  others: MethodSummary[];
+  next: string | undefined;
+  /** Set for an e-mail, SMS or voice method: what was sent, and when another may be. */
+  codeStep?: CodeStepState | undefined;
+  error?: string | undefined;
+}
+
+const query = (methodId: string, next: string | undefined) =>
+  `?method=${encodeURIComponent(methodId)}${next ? `&next=${nextParam(next)}` : ''}`;
+
+/** The second step of sign-in (seed 000: "Enter the 6-digit code that appears in the app"). */
+export function SecondFactorPage(props: SecondFactorPageProps) {
+  const { page, method, others } = props;
+  const { t } = page;
+  return (
+    <CardPage page={page} title={t('step.title')}>
+      {props.error && (
+        <Alert kind="error">
+          <p>{props.error}</p>
+        </Alert>
+      )}
+      {props.codeStep ? (
+        <CodeStep
+          page={page}
+          state={props.codeStep}
+          query={query(method.id, props.next)}
+          error={props.error}
+        />
+      ) : (
+        <AppOrRecoveryStep {...props} />
+      )}
+      {others.length > 0 && (
+        <nav class="other-methods" aria-label={t('step.useAnother')}>
+          <p class="other-methods-title">{t('step.useAnother')}</p>
+          <ul class="other-methods-list">
+            {others.map((other) => (
+              <li>
+                <a href={`/sign-in/second-factor${query(other.id, props.next)}`}>
+                  {other.type === 'recovery_code' ? t('step.useRecovery') : other.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <p class="card-note">{t('step.lostAccess')}</p>
+      <PostForm action="/sign-out" csrfToken={page.csrfToken} class="card-footer">
+        <button type="submit" class="link-button">
+          {t('step.startOver')}
+        </button>
+      </PostForm>
+    </CardPage>
+  );
+}
+
+/** The code from the app, or a recovery code; the intro said above the form says which. */
+function AppOrRecoveryStep(props: SecondFactorPageProps) {
+  const { page, method } = props;
+  const { t } = page;
+  const recovery = method.type === 'recovery_code';
+  return (
+    <>
+      <p class="card-text">
+        {recovery ? t('step.recovery.intro') : t('step.totp.intro', { app: t('app.name') })}
+      </p>
+      <PostForm
+        action={`/sign-in/second-factor${query(method.id, props.next)}`}
+        csrfToken={page.csrfToken}
+        class="form"
+      >
+        <CodeField
+          name="code"
+          numeric={!recovery}
+          label={recovery ? t('step.recovery.label') : t('step.totp.label')}
+          hint={recovery ? t('step.recovery.hint') : t('step.totp.hint')}
+          error={props.error}
+        />
+        <Button wide>{t('step.submit')}</Button>
+      </PostForm>
+    </>
+  );
+}

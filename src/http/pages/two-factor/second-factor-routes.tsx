@@ -1,0 +1,110 @@
+import type { Context, Hono } from 'hono';
+import type { Authenticated } from '../../../app/sessions/authenticate.js';
+import type { CodeType } from '../../../app/two-factor/check-code.js';
+import { codeMethodTypes } from '../../../app/two-factor/send-code.js';
+import { verifySecondFactor } from '../../../app/two-factor/verify-second-factor.js';
+import { isDomainError } from '../../../core/errors.js';
+import type { HttpEnv } from '../../env.js';
+import { validCsrf } from '../../middleware/csrf.js';
+import { setSessionCookie } from '../../middleware/session.js';
+import { readForm } from '../form-body.js';
+import { csrfRefused } from '../message-page.js';
+import { pageContext } from '../page-context.js';
+import { renderPage } from '../render-page.js';
+import { nextParam, safeNext } from '../safe-next.js';
+import { codeStepState } from './code-step-state.js';
+import { SecondFactorPage } from './second-factor-page.js';
+
+const path = '/sign-in/second-factor';
+
+export function pending(c: Context<HttpEnv>): Authenticated | null {
+  const auth = c.get('auth');
+  return auth?.session.state === 'second_factor' ? auth : null;
+}
+
+/** Back to the password, saying why: the pending sign-in is gone (expired, or too many wrong codes). */
+export function startOver(c: Context<HttpEnv>) {
+  const next = c.req.query('next');
+  return c.redirect(`/sign-in?expired=1${next ? `&next=${nextParam(safeNext(next))}` : ''}`, 303);
+}
+
+export async function show(
+  c: Context<HttpEnv>,
+  auth: Authenticated,
+  error?: string,
+  status: 200 | 400 | 429 | 502 = 200,
+): Promise<Response> {
+  const deps = c.get('deps');
+  const { methods } = await deps.secondFactor.challengeFor(auth.user.id, deps.store);
+  const method = methods.find((m) => m.id === c.req.query('method')) ?? methods[0];
+  if (!method) return startOver(c);
+  const codeStep = await codeStepState(deps, auth, method.id);
+  const next = c.req.query('next') ? safeNext(c.req.query('next')) : undefined;
+  return renderPage(
+    c,
+    <SecondFactorPage
+      page={pageContext(c)}
+      method={method}
+      others={methods.filter((m) => m !== method)}
+      next={next}
+      codeStep={codeStep}
+      error={error}
+    />,
+    status,
+  );
+}
+
+/** What the code is checked as: the method asked for (the primary if none), as the page showed it. */
+async function codeTypeOf(
+  c: Context<HttpEnv>,
+  auth: Authenticated,
+): Promise<{ type: CodeType; methodId: string | undefined }> {
+  const methodId = c.req.query('method');
+  if (methodId === 'recovery_code') return { type: 'recovery_code', methodId: undefined };
+  const deps = c.get('deps');
+  const { methods } = await deps.secondFactor.challengeFor(auth.user.id, deps.store);
+  const method = methods.find((m) => m.id === methodId) ?? methods[0];
+  if (method && codeMethodTypes.has(method.type))
+    return { type: method.type as CodeType, methodId: method.id };
+  return { type: 'totp', methodId };
+}
+
+export function secondFactorPageRoutes(app: Hono<HttpEnv>): void {
+  app.get(path, async (c) => {
+    const auth = pending(c);
+    return auth ? await show(c, auth) : startOver(c);
+  });
+
+  app.post(path, async (c) => {
+    const form = await readForm(c);
+    if (!validCsrf(c, form._csrf)) return csrfRefused(c);
+    const auth = pending(c);
+    if (!auth) return startOver(c);
+    const t = c.get('t');
+    const code = (form.code ?? '').slice(0, 64);
+    if (!code.trim()) return show(c, auth, t('code.missing'), 400);
+    const { type, methodId } = await codeTypeOf(c, auth);
+    try {
+      const { token } = await verifySecondFactor(c.get('deps'), auth, {
+        type,
+        code,
+        methodId,
+        context: c.get('requestContext'),
+      });
+      setSessionCookie(c, token);
+      return c.redirect(safeNext(c.req.query('next')), 303);
+    } catch (error) {
+      if (isDomainError(error, 'wrong_code')) {
+        // The fifth wrong code ends the pending sign-in; say so instead of asking again.
+        if (!(await c.get('deps').store.sessions.findById(auth.session.id))) return startOver(c);
+        return show(c, auth, t('error.wrong_code'), 400);
+      }
+      if (isDomainError(error, 'rate_limited')) {
+        c.header('retry-after', String(error.retryAfterSeconds ?? 60));
+        const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
+        return show(c, auth, t('error.rate_limited', { minutes }), 429);
+      }
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,130 @@
+import type { Context, Hono } from 'hono';
+import type { Authenticated } from '../../../app/sessions/authenticate.js';
+import { addTotpMethod } from '../../../app/two-factor/add-totp-method.js';
+import { confirmMethod } from '../../../app/two-factor/confirm-method.js';
+import { isDomainError } from '../../../core/errors.js';
+import { formatSecretForTyping } from '../../../factors/totp/new-totp-secret.js';
+import { buildOtpauthUri } from '../../../factors/totp/otpauth-uri.js';
+import { qrSvg } from '../../../factors/totp/qr-svg.js';
+import type { HttpEnv } from '../../env.js';
+import { validCsrf } from '../../middleware/csrf.js';
+import { setSessionCookie } from '../../middleware/session.js';
+import { readForm } from '../form-body.js';
+import { csrfRefused } from '../message-page.js';
+import { pageContext } from '../page-context.js';
+import { renderPage } from '../render-page.js';
+import { sudoOrRedirect } from './page-guards.js';
+import { RecoveryCodesPage } from './recovery-codes-page.js';
+import { ScanPage, SetupExpiredPage, SetupIntroPage } from './setup-pages.js';
+
+const setupPath = '/security/two-factor/setup';
+
+/** The pending set-up of this user, with its key opened for showing: only before it is confirmed. */
+async function pendingSetup(c: Context<HttpEnv>, auth: Authenticated, methodId: string) {
+  const deps = c.get('deps');
+  const method = await deps.store.twoFactor.findMethod(methodId);
+  const now = deps.clock.now();
+  if (!method || method.userId !== auth.user.id || method.status !== 'pending' || !method.secretSealed)
+    return null;
+  if (!method.pendingExpiresAt || method.pendingExpiresAt <= now) return null;
+  return { method, secret: deps.secretBox.open(method.secretSealed, `totp:${method.id}`) };
+}
+
+async function showScan(c: Context<HttpEnv>, auth: Authenticated, methodId: string, error?: string) {
+  const deps = c.get('deps');
+  const setup = await pendingSetup(c, auth, methodId);
+  if (!setup) return renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
+  const uri = buildOtpauthUri({
+    issuer: deps.settings.issuer,
+    accountName: auth.user.email,
+    secret: setup.secret,
+    ...(setup.method.otp ?? deps.settings.totp),
+  });
+  const t = c.get('t');
+  return renderPage(
+    c,
+    <ScanPage
+      page={pageContext(c)}
+      methodId={methodId}
+      account={`${deps.settings.issuer} (${auth.user.email})`}
+      qrSvg={await qrSvg(uri, t('setup.scan.qrLabel', { account: auth.user.email }))}
+      typedKey={formatSecretForTyping(setup.secret)}
+      error={error}
+    />,
+    error ? 400 : 200,
+  );
+}
+
+export function setupRoutes(app: Hono<HttpEnv>): void {
+  app.get(setupPath, (c) => {
+    const auth = sudoOrRedirect(c, setupPath);
+    return auth instanceof Response ? auth : renderPage(c, <SetupIntroPage page={pageContext(c)} />);
+  });
+
+  app.post(setupPath, async (c) => {
+    const form = await readForm(c);
+    if (!validCsrf(c, form._csrf)) return csrfRefused(c);
+    const auth = sudoOrRedirect(c, setupPath);
+    if (auth instanceof Response) return auth;
+    // E-mail, SMS and calls ask for an address or number first, on pages of their own.
+    if (form.method === 'email') return c.redirect(`${setupPath}/email`, 303);
+    if (form.method === 'sms' || form.method === 'voice')
+      return c.redirect(`${setupPath}/phone?type=${form.method}`, 303);
+    try {
+      const label = (form.label ?? '').trim().slice(0, 64) || undefined;
+      const { id } = await addTotpMethod(c.get('deps'), auth, { label });
+      return c.redirect(`${setupPath}/${encodeURIComponent(id)}`, 303);
+    } catch (error) {
+      if (!isDomainError(error, 'method_limit_reached')) throw error;
+      return renderPage(
+        c,
+        <SetupIntroPage page={pageContext(c)} error={c.get('t')('error.method_limit_reached')} />,
+        409,
+      );
+    }
+  });
+
+  app.get(`${setupPath}/:id`, async (c) => {
+    const auth = sudoOrRedirect(c, c.req.path);
+    return auth instanceof Response ? auth : await showScan(c, auth, c.req.param('id'));
+  });
+
+  app.post(`${setupPath}/:id`, async (c) => {
+    const form = await readForm(c);
+    if (!validCsrf(c, form._csrf)) return csrfRefused(c);
+    const auth = sudoOrRedirect(c, c.req.path);
+    if (auth instanceof Response) return auth;
+    const t = c.get('t');
+    const code = (form.code ?? '').slice(0, 64);
+    if (!code.trim()) return showScan(c, auth, c.req.param('id'), t('code.missing'));
+    try {
+      const result = await confirmMethod(c.get('deps'), auth, {
+        methodId: c.req.param('id'),
+        code,
+        context: c.get('requestContext'),
+      });
+      setSessionCookie(c, result.token);
+      if (!result.recoveryCodes) return c.redirect('/security?notice=method-added', 303);
+      return renderPage(
+        c,
+        <RecoveryCodesPage
+          page={pageContext(c)}
+          account={auth.user.email}
+          codes={result.recoveryCodes}
+          reason="enabled"
+        />,
+      );
+    } catch (error) {
+      if (isDomainError(error, 'wrong_code'))
+        return showScan(c, auth, c.req.param('id'), t('error.wrong_code'));
+      if (isDomainError(error, 'rate_limited')) {
+        const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
+        return showScan(c, auth, c.req.param('id'), t('error.rate_limited', { minutes }));
+      }
+      if (isDomainError(error, 'not_found') || isDomainError(error, 'setup_expired')) {
+        return renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
+      }
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,47 @@
+import { serve } from '@hono/node-server';
+import { composeServer } from './compose.js';
+import { ConfigError, loadConfig } from './config.js';
+
+/** `npm start`: config → server → listen; stops cleanly on SIGTERM/SIGINT. */
+export async function startServer(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const server = await composeServer(config);
+  const { logger } = server;
+  const listener = serve({ fetch: server.app.fetch, port: config.port }, (info) => {
+    logger.info(
+      {
+        port: info.port,
+        database: server.databaseKind,
+        outbox: config.devOutbox,
+        publicUrl: config.publicUrl,
+      },
+      `Twostep is listening on ${config.publicUrl}${config.devOutbox ? ` (development outbox: ${config.publicUrl}/dev/outbox)` : ''}`,
+    );
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    listener.close(async () => {
+      await server.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    // A keep-alive client must not hold the process forever.
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await startServer();

@@ -1,0 +1,68 @@
+import type { AuditEvent, OutboxMessage, Session, SessionState, User } from '../core/types.js';
+import type { CodeChallengeStore } from './code-challenge-store.js';
+import type { TwoFactorStore } from './two-factor-store.js';
+
+/** Storage ports, one per aggregate, in the words of the domain. Implemented once over Kysely. */
+
+export interface UserStore {
+  /** Inserts unless the normalized e-mail exists; returns whether it was inserted (race-safe). */
+  insertIfAbsent(user: User): Promise<boolean>;
+  findByEmail(email: string): Promise<User | null>;
+  findById(id: string): Promise<User | null>;
+  updatePasswordHash(id: string, passwordHash: string): Promise<void>;
+  setDisabled(id: string, at: Date | null): Promise<void>;
+  setLocale(id: string, locale: string): Promise<void>;
+  list(options: { limit: number; offset: number }): Promise<User[]>;
+}
+
+export interface SessionStore {
+  create(session: Session): Promise<void>;
+  findByTokenHash(tokenHash: string): Promise<Session | null>;
+  findById(id: string): Promise<Session | null>;
+  /** Replaces the token (renewal at a step up) and applies the other changes at once. */
+  rotate(
+    id: string,
+    newTokenHash: string,
+    changes: { state?: SessionState; sudoUntil?: Date | null; expiresAt?: Date; lastSeenAt: Date },
+  ): Promise<void>;
+  touch(id: string, lastSeenAt: Date): Promise<void>;
+  listForUser(userId: string): Promise<Session[]>;
+  delete(id: string): Promise<boolean>;
+  /** Deletes every session of the user but `exceptId`; returns how many went. */
+  deleteForUser(userId: string, exceptId?: string): Promise<number>;
+  deleteExpired(now: Date, idleCutoff: Date): Promise<number>;
+}
+
+export interface AuditStore {
+  append(event: AuditEvent): Promise<void>;
+  listForUser(userId: string, limit: number): Promise<AuditEvent[]>;
+}
+
+export interface PasswordResetStore {
+  create(reset: { tokenHash: string; userId: string; createdAt: Date; expiresAt: Date }): Promise<void>;
+  /** The user a token belongs to while it is unused and unexpired; spends nothing. */
+  findValid(tokenHash: string, now: Date): Promise<string | null>;
+  /** Spends the token once, atomically; null when unknown, used or expired. */
+  consume(tokenHash: string, now: Date): Promise<string | null>;
+  deleteForUser(userId: string): Promise<void>;
+}
+
+export interface OutboxStore {
+  add(message: OutboxMessage): Promise<void>;
+  list(limit: number): Promise<OutboxMessage[]>;
+}
+
+export interface Store {
+  users: UserStore;
+  sessions: SessionStore;
+  audit: AuditStore;
+  passwordResets: PasswordResetStore;
+  outbox: OutboxStore;
+  twoFactor: TwoFactorStore;
+  codeChallenges: CodeChallengeStore;
+  /** Runs `work` in one transaction: all of its writes land, or none. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /** Throws when the database does not answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

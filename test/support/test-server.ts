@@ -1,0 +1,49 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { composeServer, createLogger } from '../../src/compose.js';
+import { loadConfig } from '../../src/config.js';
+import { manualClock } from '../../src/ports/clock.js';
+import { freshDatabase } from './databases.js';
+
+export const origin = 'http://localhost:3000';
+
+export type TestServer = Awaited<ReturnType<typeof testServer>>;
+
+/**
+ * A whole server in process, on a fresh database (SQLite by default, or PostgreSQL), with a clock the
+ * test moves and every log line kept for inspection.
+ */
+export async function testServer(
+  options: { kind?: 'sqlite' | 'postgres'; env?: Record<string, string>; databaseUrl?: string } = {},
+) {
+  const database = await freshDatabase(options.kind ?? 'sqlite');
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
+  const clock = manualClock('2026-11-23T09:00:00Z');
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    TWOSTEP_DATA_DIR: mkdtempSync(join(tmpdir(), 'twostep-test-')),
+    TWOSTEP_PUBLIC_URL: origin,
+    TWOSTEP_LOG_LEVEL: 'info',
+    ...options.env,
+  });
+  // In-memory SQLite lives per connection: compose opens its own and migrates it.
+  config.databaseUrl = options.databaseUrl ?? (database.kind === 'sqlite' ? 'sqlite::memory:' : database.url);
+  const server = await composeServer(config, { clock, logger: createLogger('info', sink) });
+  return {
+    ...server,
+    clock,
+    logLines,
+    close: async () => {
+      await server.close();
+      await database.drop();
+    },
+  };
+}
