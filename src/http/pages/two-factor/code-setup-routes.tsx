@@ -1,0 +1,207 @@
+import type { Context, Hono } from 'hono';
+import type { Authenticated } from '../../../app/sessions/authenticate.js';
+import { addEmailMethod, addPhoneMethod, resendSetupCode } from '../../../app/two-factor/add-code-method.js';
+import { confirmMethod } from '../../../app/two-factor/confirm-method.js';
+import { codeMethodTypes } from '../../../app/two-factor/send-code.js';
+import { isDomainError } from '../../../core/errors.js';
+import { resendWaitSeconds } from '../../../factors/one-time-code/one-time-code.js';
+import { maskEmail, maskPhone } from '../../../factors/phone/normalize-phone.js';
+import type { HttpEnv } from '../../env.js';
+import { validCsrf } from '../../middleware/csrf.js';
+import { setSessionCookie } from '../../middleware/session.js';
+import { readForm } from '../form-body.js';
+import { csrfRefused } from '../message-page.js';
+import { pageContext } from '../page-context.js';
+import { renderPage } from '../render-page.js';
+import { codeErrorMessage } from './code-errors.js';
+import { CodeConfirmPage, EmailSetupPage, PhoneSetupPage, setupPath } from './code-setup-pages.js';
+import { defaultCountry, offeredCountries } from './country-select.js';
+import { sudoOrRedirect } from './page-guards.js';
+import { RecoveryCodesPage } from './recovery-codes-page.js';
+import { SetupExpiredPage } from './setup-pages.js';
+
+type Form = Record<string, string | undefined>;
+const errorStatus = (error: unknown) => (isDomainError(error, 'rate_limited') ? 429 : 400);
+const phoneType = (c: Context<HttpEnv>) => (c.req.query('type') === 'voice' ? 'voice' : 'sms');
+
+function showPhone(c: Context<HttpEnv>, form: Form, error?: unknown) {
+  const countries = offeredCountries(c.get('deps').settings.phoneCountries);
+  const chosen = form.country && countries.includes(form.country) ? form.country : undefined;
+  const message = error === undefined ? undefined : (codeErrorMessage(c.get('t'), error) ?? undefined);
+  return renderPage(
+    c,
+    <PhoneSetupPage
+      page={pageContext(c)}
+      type={phoneType(c)}
+      phone={(form.phone ?? '').slice(0, 32)}
+      country={chosen ?? defaultCountry(c.get('locale'), countries)}
+      countries={countries}
+      error={message}
+    />,
+    error === undefined ? 200 : errorStatus(error),
+  );
+}
+
+/** The user's pending e-mail, SMS or voice set-up: only theirs, only before it expires. */
+async function pendingCodeMethod(c: Context<HttpEnv>, auth: Authenticated, methodId: string) {
+  const deps = c.get('deps');
+  const method = await deps.store.twoFactor.findMethod(methodId);
+  const now = deps.clock.now();
+  if (!method || method.userId !== auth.user.id || method.status !== 'pending') return null;
+  if (!codeMethodTypes.has(method.type) || !method.destination) return null;
+  return method.pendingExpiresAt && method.pendingExpiresAt > now ? method : null;
+}
+
+async function showConfirm(
+  c: Context<HttpEnv>,
+  auth: Authenticated,
+  messages: { error?: string; sendError?: string } = {},
+  status: 200 | 400 | 429 = 200,
+) {
+  const deps = c.get('deps');
+  const method = await pendingCodeMethod(c, auth, c.req.param('id') ?? '');
+  if (!method?.destination) return renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
+  const latest = await deps.store.codeChallenges.findLatest(method.id, 'enroll', auth.session.id);
+  const to = method.type === 'email' ? maskEmail(method.destination) : maskPhone(method.destination);
+  return renderPage(
+    c,
+    <CodeConfirmPage
+      page={pageContext(c)}
+      methodId={method.id}
+      type={method.type}
+      sentTo={to}
+      waitSeconds={resendWaitSeconds(latest?.lastSentAt ?? null, deps.clock.now())}
+      {...messages}
+    />,
+    status,
+  );
+}
+
+/** Reads the form, refuses a forged one, and insists on sudo; the page to answer with otherwise. */
+async function guarded(c: Context<HttpEnv>, back: string) {
+  const form = await readForm(c);
+  if (!validCsrf(c, form._csrf)) return csrfRefused(c);
+  const auth = sudoOrRedirect(c, back);
+  return auth instanceof Response ? auth : { form, auth };
+}
+
+const codePath = (id: string) => `${setupPath}/${encodeURIComponent(id)}/code`;
+
+function addRoutes(app: Hono<HttpEnv>): void {
+  app.get(`${setupPath}/email`, (c) => {
+    const auth = sudoOrRedirect(c, c.req.path);
+    if (auth instanceof Response) return auth;
+    return renderPage(c, <EmailSetupPage page={pageContext(c)} address={auth.user.email} />);
+  });
+
+  app.post(`${setupPath}/email`, async (c) => {
+    const checked = await guarded(c, c.req.path);
+    if (checked instanceof Response) return checked;
+    const address = (checked.form.address ?? '').slice(0, 254);
+    try {
+      const { id } = await addEmailMethod(c.get('deps'), checked.auth, {
+        address,
+        context: c.get('requestContext'),
+      });
+      return c.redirect(codePath(id), 303);
+    } catch (error) {
+      const message = codeErrorMessage(c.get('t'), error);
+      if (message === null) throw error;
+      const page = <EmailSetupPage page={pageContext(c)} address={address} error={message} />;
+      return renderPage(c, page, errorStatus(error));
+    }
+  });
+
+  app.get(`${setupPath}/phone`, (c) => {
+    const auth = sudoOrRedirect(c, `${c.req.path}?type=${phoneType(c)}`);
+    return auth instanceof Response ? auth : showPhone(c, {});
+  });
+
+  app.post(`${setupPath}/phone`, async (c) => {
+    const checked = await guarded(c, `${c.req.path}?type=${phoneType(c)}`);
+    if (checked instanceof Response) return checked;
+    const { form, auth } = checked;
+    try {
+      const { id } = await addPhoneMethod(c.get('deps'), auth, {
+        type: phoneType(c),
+        phone: (form.phone ?? '').slice(0, 32),
+        country: form.country?.slice(0, 2),
+        context: c.get('requestContext'),
+      });
+      return c.redirect(codePath(id), 303);
+    } catch (error) {
+      if (codeErrorMessage(c.get('t'), error) === null) throw error;
+      return showPhone(c, form, error);
+    }
+  });
+}
+
+/** The first code: a wrong one asks again, the right one turns the method on. */
+async function confirmCode(c: Context<HttpEnv>): Promise<Response> {
+  const checked = await guarded(c, c.req.path);
+  if (checked instanceof Response) return checked;
+  const { form, auth } = checked;
+  const t = c.get('t');
+  const code = (form.code ?? '').slice(0, 64);
+  if (!code.trim()) return showConfirm(c, auth, { error: t('code.missing') }, 400);
+  try {
+    const result = await confirmMethod(c.get('deps'), auth, {
+      methodId: c.req.param('id') ?? '',
+      code,
+      context: c.get('requestContext'),
+    });
+    setSessionCookie(c, result.token);
+    if (!result.recoveryCodes) return c.redirect('/security?notice=method-added', 303);
+    return renderPage(
+      c,
+      <RecoveryCodesPage
+        page={pageContext(c)}
+        account={auth.user.email}
+        codes={result.recoveryCodes}
+        reason="enabled"
+      />,
+    );
+  } catch (error) {
+    if (isDomainError(error, 'not_found') || isDomainError(error, 'setup_expired'))
+      return renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
+    const message = codeErrorMessage(t, error);
+    if (message === null) throw error;
+    return showConfirm(c, auth, { error: message }, errorStatus(error));
+  }
+}
+
+function confirmRoutes(app: Hono<HttpEnv>): void {
+  app.get(`${setupPath}/:id/code`, async (c) => {
+    const auth = sudoOrRedirect(c, c.req.path);
+    return auth instanceof Response ? auth : await showConfirm(c, auth);
+  });
+
+  app.post(`${setupPath}/:id/code`, confirmCode);
+
+  app.post(`${setupPath}/:id/resend`, async (c) => {
+    const back = codePath(c.req.param('id'));
+    const checked = await guarded(c, back);
+    if (checked instanceof Response) return checked;
+    try {
+      await resendSetupCode(c.get('deps'), checked.auth, {
+        methodId: c.req.param('id'),
+        context: c.get('requestContext'),
+      });
+      return c.redirect(back, 303);
+    } catch (error) {
+      if (isDomainError(error, 'not_found') || isDomainError(error, 'setup_expired'))
+        return renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
+      const message = codeErrorMessage(c.get('t'), error);
+      if (message === null) throw error;
+      if (isDomainError(error, 'rate_limited'))
+        c.header('retry-after', String(error.retryAfterSeconds ?? 60));
+      return showConfirm(c, checked.auth, { sendError: message }, errorStatus(error));
+    }
+  });
+}
+
+/** Seed 001's e-mail, SMS and call methods: the address or number, then its first code. */
+export function codeSetupRoutes(app: Hono<HttpEnv>): void {
+  addRoutes(app);
+  confirmRoutes(app);
+}

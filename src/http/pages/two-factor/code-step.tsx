@@ -1,0 +1,48 @@
+import { Button } from '../components/button.js';
+import { PostForm } from '../components/post-form.js';
+import type { PageContext } from '../page-context.js';
+import { CodeField } from './code-field.js';
+import type { CodeStepState } from './code-step-state.js';
+import { ResendForm } from './resend-form.js';
+
+/**
+ * The second step for an e-mail, SMS or voice method. First only "Send code": nothing goes out
+ * until the user asks, so a password alone cannot make us send codes (issue 4). Then the code.
+ */
+export function CodeStep(props: {
+  page: PageContext;
+  state: CodeStepState;
+  /** `?method=…&next=…`, for both forms. */
+  query: string;
+  error: string | undefined;
+}) {
+  const { page, state, query } = props;
+  const { t } = page;
+  const sendAction = `/sign-in/second-factor/send${query}`;
+  if (!state.sent) {
+    return (
+      <PostForm action={sendAction} csrfToken={page.csrfToken} class="form">
+        <p class="card-text">{t(`codePage.signIn.${state.type}`, { to: state.sentTo })}</p>
+        <Button wide>{t('codePage.send')}</Button>
+      </PostForm>
+    );
+  }
+  return (
+    <>
+      <p class="card-text">
+        {t(state.type === 'voice' ? 'codePage.calling' : 'codePage.sentTo', { to: state.sentTo })}
+      </p>
+      <PostForm action={`/sign-in/second-factor${query}`} csrfToken={page.csrfToken} class="form">
+        <CodeField
+          name="code"
+          numeric
+          label={t('codePage.code.label')}
+          hint={t('codePage.code.hint')}
+          error={props.error}
+        />
+        <Button wide>{t('step.submit')}</Button>
+      </PostForm>
+      <ResendForm page={page} action={sendAction} waitSeconds={state.waitSeconds} />
+    </>
+  );
+}
