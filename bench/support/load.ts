@@ -13,6 +13,7 @@ export async function measureHttp(
   path: string,
   options: Omit<autocannon.Options, 'url' | 'duration' | 'connections'> = {},
 ): Promise<BenchRow> {
+  context.server.served.reset();
   const result = await autocannon({
     url: `${context.server.url}${path}`,
     duration: context.seconds,
@@ -23,15 +24,18 @@ export async function measureHttp(
   for (const [status, stats] of Object.entries(result.statusCodeStats ?? {})) {
     if (!status.startsWith('2')) non2xx[status] = stats.count ?? 0;
   }
+  // A fixed amount ends at autocannon's next whole-second tick: time it by the server's window.
+  const served = context.server.served.read();
+  const seconds = options.amount ? served.seconds : result.duration;
   return {
     ...row,
     unit: 'req/s',
-    rate: result.requests.total / result.duration,
+    rate: result.requests.total / seconds,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     total: result.requests.total,
     non2xx,
     errors: result.errors,
-    seconds: result.duration,
+    seconds,
   };
 }

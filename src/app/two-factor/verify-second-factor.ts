@@ -6,6 +6,7 @@ import { sendSecurityMail } from '../notifications.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { renewSession } from '../sessions/start-session.js';
 import { type CodeType, checkUserCode } from './check-code.js';
+import { assertRememberingAllowed, rememberThisDevice } from './remembered-devices.js';
 
 /** Wrong codes one pending sign-in may make before the user starts over with the password. */
 export const maxFailuresPerSignIn = 5;
@@ -21,22 +22,28 @@ export const secondFactorKey = (userId: string) => `2fa:${userId}`;
 export async function verifySecondFactor(
   deps: AppDeps,
   pending: Authenticated,
-  input: { type: CodeType; code: string; methodId?: string | undefined; context: RequestContext },
-): Promise<{ token: string }> {
+  input: {
+    type: CodeType;
+    code: string;
+    methodId?: string | undefined;
+    context: RequestContext;
+    /** "Don't ask again on this device": a token for the remembered-device cookie comes back. */
+    rememberDevice?: boolean | undefined;
+  },
+): Promise<{ token: string; rememberedDevice: { token: string; maxAgeSeconds: number } | null }> {
   const { store, clock, random, limiter, settings } = deps;
   const now = clock.now();
   const { user, session } = pending;
   if (session.state !== 'second_factor') throw new DomainError('not_signed_in');
+  if (input.rememberDevice) await assertRememberingAllowed(deps, user.id);
   // Counted before the check, so parallel guesses are all counted (a40).
   const decision = await limiter.consume(secondFactorKey(user.id), secondFactorRule, now);
   if (!decision.allowed) throw new DomainError('rate_limited', 'Too many codes', decision.retryAfterSeconds);
-  const check = await checkUserCode(deps, store, { userId: user.id, now, sessionId: session.id, ...input });
-  if (!check.ok) {
-    await recordFailure(deps, pending, input.context, now, decision.remaining === 0);
-    throw new DomainError('wrong_code');
-  }
-  await limiter.reset(secondFactorKey(user.id));
-  const token = await store.transaction(async (tx) => {
+  // The check spends the code and the session is renewed in one transaction: one commit on the
+  // hot path instead of two, and a code is never spent without the sign-in it paid for.
+  const signedIn = await store.transaction(async (tx) => {
+    const check = await checkUserCode(deps, tx, { userId: user.id, now, sessionId: session.id, ...input });
+    if (!check.ok) return null;
     const renewed = await renewSession(deps, tx, session, {
       state: 'signed_in',
       expiresAt: new Date(now.getTime() + settings.session.absoluteMs),
@@ -48,10 +55,19 @@ export async function verifySecondFactor(
       context: input.context,
       detail: { secondFactor: input.type, ...(check.method ? { label: check.method.label } : {}) },
     });
-    return renewed;
+    const rememberedDevice = input.rememberDevice
+      ? await rememberThisDevice(deps, tx, { userId: user.id, context: input.context, now })
+      : null;
+    return { token: renewed, rememberedDevice };
   });
+  if (signedIn === null) {
+    await recordFailure(deps, pending, input.context, now, decision.remaining === 0);
+    throw new DomainError('wrong_code');
+  }
+  await limiter.reset(secondFactorKey(user.id));
+  const { token, rememberedDevice } = signedIn;
   if (input.type === 'recovery_code') await noticeRecoveryCodeUse(deps, pending, input.context, now);
-  return { token };
+  return { token, rememberedDevice };
 }
 
 async function recordFailure(
