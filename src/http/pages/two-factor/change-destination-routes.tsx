@@ -1,0 +1,198 @@
+import type { Context, Hono } from 'hono';
+import type { Authenticated } from '../../../app/sessions/authenticate.js';
+import {
+  confirmDestinationChange,
+  type NewDestination,
+  ownCodeMethod,
+  startDestinationChange,
+} from '../../../app/two-factor/change-destination.js';
+import { isDomainError } from '../../../core/errors.js';
+import { isLive, resendWaitSeconds } from '../../../factors/one-time-code/one-time-code.js';
+import { maskEmail, maskPhone } from '../../../factors/phone/normalize-phone.js';
+import type { HttpEnv } from '../../env.js';
+import { validCsrf } from '../../middleware/csrf.js';
+import { readForm } from '../form-body.js';
+import { csrfRefused } from '../message-page.js';
+import { pageContext } from '../page-context.js';
+import { renderPage } from '../render-page.js';
+import { ChangeCodePage, ChangeDestinationPage, changePath } from './change-destination-pages.js';
+import { codeErrorMessage } from './code-errors.js';
+import { defaultCountry, offeredCountries } from './country-select.js';
+import { sudoOrRedirect } from './page-guards.js';
+
+type Form = Record<string, string | undefined>;
+type CodeMethodType = 'email' | 'sms' | 'voice';
+const base = '/security/two-factor/methods/:id/change';
+const mask = (type: string, destination: string) =>
+  type === 'email' ? maskEmail(destination) : maskPhone(destination);
+const errorStatus = (error: unknown) => (isDomainError(error, 'rate_limited') ? 429 : 400);
+
+/** The user's words for a failed send; a destination already in use reads "codes already go there". */
+function sendErrorMessage(c: Context<HttpEnv>, error: unknown): string | null {
+  const t = c.get('t');
+  if (isDomainError(error, 'conflict')) return t('change.same');
+  return codeErrorMessage(t, error);
+}
+
+/** This user's e-mail, SMS or voice method named in the path, or null (another's looks the same). */
+async function method(c: Context<HttpEnv>, auth: Authenticated) {
+  try {
+    return await ownCodeMethod(c.get('deps'), auth, c.req.param('id') ?? '');
+  } catch (error) {
+    if (isDomainError(error, 'not_found')) return null;
+    throw error;
+  }
+}
+
+async function showForm(c: Context<HttpEnv>, auth: Authenticated, form: Form = {}, error?: unknown) {
+  const found = await method(c, auth);
+  if (!found) return c.redirect('/security', 303);
+  const countries = offeredCountries(c.get('deps').settings.phoneCountries);
+  const chosen = form.country && countries.includes(form.country) ? form.country : undefined;
+  const message = error === undefined ? undefined : (sendErrorMessage(c, error) ?? undefined);
+  const email = found.type === 'email';
+  return renderPage(
+    c,
+    <ChangeDestinationPage
+      page={pageContext(c)}
+      methodId={found.id}
+      type={found.type as CodeMethodType}
+      current={mask(found.type, found.destination)}
+      value={((email ? form.address : form.phone) ?? '').slice(0, email ? 254 : 32)}
+      country={chosen ?? defaultCountry(c.get('locale'), countries)}
+      countries={countries}
+      error={message}
+    />,
+    error === undefined ? 200 : errorStatus(error),
+  );
+}
+
+/** The live change code of this session: where it went, and when another may be sent. */
+async function pendingChange(c: Context<HttpEnv>, auth: Authenticated) {
+  const deps = c.get('deps');
+  const found = await method(c, auth);
+  if (!found) return null;
+  const latest = await deps.store.codeChallenges.findLatest(found.id, 'change', auth.session.id);
+  const now = deps.clock.now();
+  if (!latest?.destination || !isLive(latest, now)) return { method: found, change: null };
+  return {
+    method: found,
+    change: { destination: latest.destination, waitSeconds: resendWaitSeconds(latest.lastSentAt, now) },
+  };
+}
+
+async function showCode(
+  c: Context<HttpEnv>,
+  auth: Authenticated,
+  messages: { error?: string; sendError?: string } = {},
+  status: 200 | 400 | 429 = 200,
+) {
+  const pending = await pendingChange(c, auth);
+  if (!pending) return c.redirect('/security', 303);
+  if (!pending.change) return c.redirect(changePath(pending.method.id), 303);
+  return renderPage(
+    c,
+    <ChangeCodePage
+      page={pageContext(c)}
+      methodId={pending.method.id}
+      type={pending.method.type as CodeMethodType}
+      sentTo={mask(pending.method.type, pending.change.destination)}
+      waitSeconds={pending.change.waitSeconds}
+      {...messages}
+    />,
+    status,
+  );
+}
+
+/** Reads the form, refuses a forged one, and insists on sudo; the page to answer with otherwise. */
+async function guarded(c: Context<HttpEnv>, back: string) {
+  const form = await readForm(c);
+  if (!validCsrf(c, form._csrf)) return csrfRefused(c);
+  const auth = sudoOrRedirect(c, back);
+  return auth instanceof Response ? auth : { form, auth };
+}
+
+const destinationFrom = (form: Form): NewDestination =>
+  form.address !== undefined
+    ? { address: form.address.slice(0, 254) }
+    : { phone: (form.phone ?? '').slice(0, 32), country: form.country?.slice(0, 2) };
+
+/** "Change" on the security page: a new address or number, then the code sent to it (a29). */
+export function changeDestinationRoutes(app: Hono<HttpEnv>): void {
+  app.get(base, async (c) => {
+    const auth = sudoOrRedirect(c, c.req.path);
+    return auth instanceof Response ? auth : await showForm(c, auth);
+  });
+
+  app.post(base, async (c) => {
+    const checked = await guarded(c, c.req.path);
+    if (checked instanceof Response) return checked;
+    const { form, auth } = checked;
+    try {
+      await startDestinationChange(c.get('deps'), auth, {
+        methodId: c.req.param('id'),
+        ...destinationFrom(form),
+        context: c.get('requestContext'),
+      });
+      return c.redirect(`${changePath(c.req.param('id'))}/code`, 303);
+    } catch (error) {
+      if (isDomainError(error, 'not_found')) return c.redirect('/security', 303);
+      if (sendErrorMessage(c, error) === null) throw error;
+      if (isDomainError(error, 'rate_limited'))
+        c.header('retry-after', String(error.retryAfterSeconds ?? 60));
+      return showForm(c, auth, form, error);
+    }
+  });
+
+  app.get(`${base}/code`, async (c) => {
+    const auth = sudoOrRedirect(c, c.req.path);
+    return auth instanceof Response ? auth : await showCode(c, auth);
+  });
+
+  app.post(`${base}/code`, async (c) => {
+    const checked = await guarded(c, c.req.path);
+    if (checked instanceof Response) return checked;
+    const { form, auth } = checked;
+    const t = c.get('t');
+    const code = (form.code ?? '').slice(0, 64);
+    if (!code.trim()) return showCode(c, auth, { error: t('code.missing') }, 400);
+    try {
+      await confirmDestinationChange(c.get('deps'), auth, {
+        methodId: c.req.param('id'),
+        code: code.replace(/\s/g, ''),
+        context: c.get('requestContext'),
+      });
+      return c.redirect('/security?notice=destination-changed', 303);
+    } catch (error) {
+      if (isDomainError(error, 'not_found')) return c.redirect('/security', 303);
+      const message = codeErrorMessage(t, error);
+      if (message === null) throw error;
+      return showCode(c, auth, { error: message }, errorStatus(error));
+    }
+  });
+
+  app.post(`${base}/resend`, async (c) => {
+    const back = `${changePath(c.req.param('id'))}/code`;
+    const checked = await guarded(c, back);
+    if (checked instanceof Response) return checked;
+    const { auth } = checked;
+    const pending = await pendingChange(c, auth);
+    if (!pending) return c.redirect('/security', 303);
+    if (!pending.change) return c.redirect(changePath(pending.method.id), 303);
+    const { destination } = pending.change;
+    try {
+      await startDestinationChange(c.get('deps'), auth, {
+        methodId: pending.method.id,
+        ...(pending.method.type === 'email' ? { address: destination } : { phone: destination }),
+        context: c.get('requestContext'),
+      });
+      return c.redirect(back, 303);
+    } catch (error) {
+      const message = sendErrorMessage(c, error);
+      if (message === null) throw error;
+      if (isDomainError(error, 'rate_limited'))
+        c.header('retry-after', String(error.retryAfterSeconds ?? 60));
+      return showCode(c, auth, { sendError: message }, errorStatus(error));
+    }
+  });
+}
