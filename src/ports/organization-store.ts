@@ -1,0 +1,78 @@
+/** What a member may do in an organization: owners and admins manage members; admins cannot touch owners. */
+export type OrganizationRole = 'owner' | 'admin' | 'member';
+
+export const organizationRoles: readonly OrganizationRole[] = ['owner', 'admin', 'member'];
+
+export interface Organization {
+  id: string;
+  name: string;
+  createdAt: Date;
+}
+
+export interface Membership {
+  organizationId: string;
+  organizationName: string;
+  role: OrganizationRole;
+}
+
+export interface Member {
+  userId: string;
+  email: string;
+  role: OrganizationRole;
+  joinedAt: Date;
+}
+
+/** An e-mailed invitation; the link's token is kept only as its hash. */
+export interface Invitation {
+  id: string;
+  tokenHash: string;
+  organizationId: string;
+  /** The address invited: only the account with this address may accept. */
+  email: string;
+  role: OrganizationRole;
+  invitedBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+}
+
+/** Outcome of a change that must leave the organization with at least one owner. */
+export type MemberChange = 'changed' | 'not_member' | 'last_owner';
+
+/** Organizations (customer accounts), their members and pending invitations. */
+export interface OrganizationStore {
+  /** Creates the organization with its first owner, in one step. */
+  create(organization: Organization, owner: { userId: string; joinedAt: Date }): Promise<void>;
+  findById(id: string): Promise<Organization | null>;
+  list(options: { limit: number; offset: number }): Promise<Organization[]>;
+  /** Every organization the user belongs to, with the role held there; by name. */
+  membershipsOfUser(userId: string): Promise<Membership[]>;
+  /** The user's role in that organization, or null when not a member. */
+  roleOf(organizationId: string, userId: string): Promise<OrganizationRole | null>;
+  /** Members by role (owners first), then by e-mail. */
+  membersOf(organizationId: string): Promise<Member[]>;
+  /** When each member last signed in successfully (from the audit trail); members who never did are absent. */
+  lastSignIns(organizationId: string): Promise<Map<string, Date>>;
+  /** Adds the user unless already a member; returns whether it was added (race-safe). */
+  addMember(member: {
+    organizationId: string;
+    userId: string;
+    role: OrganizationRole;
+    joinedAt: Date;
+  }): Promise<boolean>;
+  /**
+   * Changes a role; refuses to demote the last owner. The check and the write hold the
+   * organization's lock, so two owners demoting each other at once cannot both succeed.
+   */
+  changeRole(organizationId: string, userId: string, role: OrganizationRole): Promise<MemberChange>;
+  /** Removes a member; refuses to remove the last owner, under the same lock as changeRole. */
+  removeMember(organizationId: string, userId: string): Promise<MemberChange>;
+
+  createInvitation(invitation: Invitation): Promise<void>;
+  /** The invitation while unused and unexpired; spends nothing. */
+  findValidInvitation(tokenHash: string, now: Date): Promise<Invitation | null>;
+  /** Spends the invitation once, atomically; null when unknown, used or expired. */
+  consumeInvitation(tokenHash: string, now: Date): Promise<Invitation | null>;
+  /** Invitations of the organization not yet accepted nor expired, newest first. */
+  pendingInvitations(organizationId: string, now: Date): Promise<Invitation[]>;
+}
