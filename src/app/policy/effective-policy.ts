@@ -1,0 +1,34 @@
+import { type EffectivePolicy, mergePolicies, type PolicySource } from '../../core/policy/merge-policies.js';
+import { isTwoFactorRequired } from '../../core/policy/policy-rules.js';
+import type { Store } from '../../ports/store.js';
+import type { AppDeps } from '../deps.js';
+
+/**
+ * The policy that applies to a user: the global one merged with those of every organization the
+ * user belongs to, strictest rule by rule, each rule naming the scope that set it.
+ */
+export async function effectivePolicyFor(deps: { store: Store }, userId: string): Promise<EffectivePolicy> {
+  const { store } = deps;
+  const memberships = await store.organizations.membershipsOfUser(userId);
+  const names = new Map(memberships.map((m) => [m.organizationId, m.organizationName]));
+  const stored = await store.policies.findForScopes(['global', ...names.keys()]);
+  return mergePolicies(
+    stored.map((policy) => {
+      const source: PolicySource =
+        policy.scope === 'global'
+          ? { scope: 'global' }
+          : { scope: 'organization', id: policy.scope, name: names.get(policy.scope) ?? policy.scope };
+      return { source, policy };
+    }),
+  );
+}
+
+/** Whether the user, right now, may do nothing but set up 2FA: it is required and they have none. */
+export async function mustSetUpTwoFactor(
+  deps: Pick<AppDeps, 'store' | 'secondFactor'>,
+  userId: string,
+  now: Date,
+): Promise<boolean> {
+  if (!isTwoFactorRequired(await effectivePolicyFor(deps, userId), now)) return false;
+  return !(await deps.secondFactor.isEnabled(userId, deps.store));
+}
