@@ -1,0 +1,117 @@
+import type { Context, Hono } from 'hono';
+import {
+  cancelResetFromSession,
+  cancelResetWithToken,
+  resetForCancelToken,
+} from '../../../app/support/two-factor-reset.js';
+import { isDomainError } from '../../../core/errors.js';
+import type { HttpEnv } from '../../env.js';
+import { validCsrf } from '../../middleware/csrf.js';
+import { Button } from '../components/button.js';
+import { CardPage } from '../components/card-page.js';
+import { PostForm } from '../components/post-form.js';
+import { readForm } from '../form-body.js';
+import { csrfRefused, MessagePage } from '../message-page.js';
+import { pageContext, signedIn, toSignIn } from '../page-context.js';
+import { renderPage } from '../render-page.js';
+import { formatDateTime } from '../time-format.js';
+
+const cancelPath = (token: string) => `/two-factor-reset/cancel/${encodeURIComponent(token)}`;
+
+function linkInvalid(c: Context<HttpEnv>) {
+  const page = pageContext(c);
+  const { t } = page;
+  return renderPage(
+    c,
+    <MessagePage
+      page={page}
+      title={t('twoFactorReset.link.title')}
+      kind="error"
+      message={t('twoFactorReset.link.invalid')}
+      action={{ href: '/sign-in', label: t('twoFactorReset.link.home') }}
+    />,
+    400,
+  );
+}
+
+function cancelled(c: Context<HttpEnv>, message: string, action: { href: string; label: string }) {
+  const page = pageContext(c);
+  return renderPage(
+    c,
+    <MessagePage
+      page={page}
+      title={page.t('twoFactorReset.link.title')}
+      kind="success"
+      message={message}
+      action={action}
+    />,
+  );
+}
+
+/**
+ * The way out of a support reset the user did not ask for: the link in the notice (no sign-in
+ * needed, a button to confirm, since a GET must change nothing: mail scanners open links) and a
+ * button on the security page for any signed-in session.
+ */
+export function twoFactorResetRoutes(app: Hono<HttpEnv>): void {
+  app.get('/two-factor-reset/cancel/:token', async (c) => {
+    const token = c.req.param('token');
+    const deps = c.get('deps');
+    const reset = await resetForCancelToken(deps, token);
+    const user = reset ? await deps.store.users.findById(reset.userId) : null;
+    if (!reset || !user) return linkInvalid(c);
+    const page = pageContext(c);
+    const { t } = page;
+    c.header('cache-control', 'no-store');
+    return renderPage(
+      c,
+      <CardPage page={page} title={t('twoFactorReset.link.title')}>
+        <p class="card-text">
+          {t('twoFactorReset.link.text', {
+            email: user.email,
+            time: formatDateTime(page.locale, reset.effectiveAt),
+          })}
+        </p>
+        <PostForm action={cancelPath(token)} csrfToken={page.csrfToken} class="form">
+          <Button wide={true}>{t('twoFactorReset.link.button')}</Button>
+        </PostForm>
+      </CardPage>,
+    );
+  });
+
+  app.post('/two-factor-reset/cancel/:token', async (c) => {
+    const token = c.req.param('token');
+    const form = await readForm(c);
+    if (!validCsrf(c, form._csrf)) return csrfRefused(c, cancelPath(token));
+    try {
+      await cancelResetWithToken(c.get('deps'), token, c.get('requestContext'));
+    } catch (error) {
+      if (isDomainError(error, 'reset_token_invalid') || isDomainError(error, 'not_found'))
+        return linkInvalid(c);
+      throw error;
+    }
+    const t = c.get('t');
+    return cancelled(c, t('twoFactorReset.link.done'), {
+      href: '/sign-in',
+      label: t('twoFactorReset.link.home'),
+    });
+  });
+
+  app.post('/security/two-factor-reset/cancel', async (c) => {
+    const form = await readForm(c);
+    if (!validCsrf(c, form._csrf)) return csrfRefused(c, '/security');
+    const auth = signedIn(c);
+    if (!auth) return toSignIn(c, '/security');
+    try {
+      await cancelResetFromSession(c.get('deps'), auth.user.id, c.get('requestContext'));
+    } catch (error) {
+      if (isDomainError(error, 'not_found')) return c.redirect('/security', 303);
+      throw error;
+    }
+    const t = c.get('t');
+    return cancelled(c, t('twoFactorReset.notice.cancelled'), {
+      href: '/security',
+      label: t('security.title'),
+    });
+  });
+}

@@ -1,0 +1,34 @@
+/**
+ * A support reset of a user's second factors. It waits `pending` until `effectiveAt`, so the real
+ * user can cancel a reset that a caller talked support into; then it is `done` or `cancelled`.
+ */
+export interface TwoFactorReset {
+  id: string;
+  userId: string;
+  /** The staff member who asked for it; null when an operator ran the CLI. */
+  requestedBy: string | null;
+  reason: string;
+  requestedAt: Date;
+  effectiveAt: Date;
+  /** SHA-256 of the cancel link's token; the token itself is only in the notices. */
+  cancelTokenHash: string;
+  status: 'pending' | 'cancelled' | 'done';
+  closedAt: Date | null;
+}
+
+export interface TwoFactorResetStore {
+  /** Inserts unless the user already has a pending reset; returns whether it was inserted. */
+  create(reset: TwoFactorReset): Promise<boolean>;
+  /** The user's reset still waiting, if any (at most one is ever pending). */
+  findPendingForUser(userId: string): Promise<TwoFactorReset | null>;
+  /** A pending reset by its cancel token's hash. */
+  findPendingByTokenHash(tokenHash: string): Promise<TwoFactorReset | null>;
+  /**
+   * pending → cancelled or done, atomically: of two racing callers (the job and a sign-in, or two
+   * clicks on the link) exactly one gets `true`.
+   */
+  close(id: string, status: 'cancelled' | 'done', at: Date): Promise<boolean>;
+  /** Pending resets whose waiting period is over, oldest first. */
+  listDue(now: Date, limit: number): Promise<TwoFactorReset[]>;
+  listForUser(userId: string, limit: number): Promise<TwoFactorReset[]>;
+}

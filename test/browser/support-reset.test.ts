@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { type Locale, locales } from '../../src/i18n/locales.js';
+import { translator } from '../../src/i18n/translate.js';
+import { grantRole } from '../support/staff.js';
+import { userWithTotp } from '../support/two-factor.js';
+import {
+  chromiumAvailable,
+  newDevice,
+  screenshot,
+  serverAndChromium,
+  type ViewportName,
+  watchProblems,
+} from './harness.js';
+
+const password = 'a calm lake at dawn';
+const reason = 'Lost her phone and recovery codes; identity checked on a video call with her passport';
+
+describe.skipIf(!chromiumAvailable())('support reset of 2FA in Chromium', () => {
+  const running = serverAndChromium();
+
+  const cases: Array<[Locale, ViewportName]> = [
+    ['en', 'desktop'],
+    ['nl', 'phone'],
+  ];
+
+  it.each(cases)(
+    '%s on %s: staff finds the user and resets with a reason; the user sees it and cancels',
+    async (locale, viewport) => {
+      const { server, browser } = running;
+      expect(locales).toContain(locale);
+      const t = translator(locale);
+      const url = (path: string) => `${server.origin}${path}`;
+      const userEmail = `ann-${locale.toLowerCase()}@example.com`;
+      const staffEmail = `support-${locale.toLowerCase()}@staff.example`;
+      const ann = await userWithTotp(server, userEmail);
+      await server.deps.store.users.setLocale(
+        (await server.deps.store.users.findByEmail(userEmail))!.id,
+        locale,
+      );
+
+      // The support member signs in like anyone else, and opens the console.
+      const staffDevice = await newDevice(browser, { viewport, acceptLanguage: locale });
+      const page = await staffDevice.newPage();
+      const problems = watchProblems(page);
+      expect(
+        (
+          await staffDevice.request.post(url('/api/v1/accounts'), { data: { email: staffEmail, password } })
+        ).status(),
+      ).toBe(201);
+      await grantRole(server, staffEmail, 'support');
+      await page.goto(url('/console'));
+      await page.getByLabel(t('form.email'), { exact: true }).fill(staffEmail);
+      await page.getByLabel(t('form.password'), { exact: true }).fill(password);
+      await page.getByRole('button', { name: t('signIn.submit'), exact: true }).click();
+      expect(new URL(page.url()).pathname).toBe('/console');
+      await screenshot(page, `${locale}-${viewport}-support-1-console`);
+
+      await page
+        .getByRole('navigation', { name: t('console.nav.label') })
+        .getByRole('link', { name: t('console.nav.users') })
+        .click();
+      await page.getByLabel(t('console.users.email')).fill(userEmail);
+      await page.getByRole('button', { name: t('console.users.find') }).click();
+      expect(new URL(page.url()).pathname).toMatch(/^\/console\/users\/[A-Za-z0-9_-]+$/);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(userEmail);
+      await screenshot(page, `${locale}-${viewport}-support-2-user`);
+
+      // The first try asks for the password (sudo); then the reset goes through with its reason.
+      await page.getByLabel(t('console.reset.reason')).fill(reason);
+      await page.getByRole('button', { name: t('console.reset.submit') }).click();
+      expect(new URL(page.url()).pathname).toBe('/confirm-password');
+      await page.getByLabel(t('form.password'), { exact: true }).fill(password);
+      await page.getByRole('button', { name: t('confirm.submit') }).click();
+      await page.getByLabel(t('console.reset.reason')).fill(reason);
+      await page.getByRole('button', { name: t('console.reset.submit') }).click();
+      expect(new URL(page.url()).searchParams.get('done')).toBe('reset-requested');
+      expect(await page.locator('.alert-success').textContent()).toContain(
+        t('console.notice.resetRequested'),
+      );
+      await screenshot(page, `${locale}-${viewport}-support-3-reset-requested`);
+
+      // The user, still signed in elsewhere, is warned on every page and cancels from the security page.
+      const userDevice = await newDevice(browser, { viewport, acceptLanguage: locale });
+      await userDevice.addCookies([
+        { name: 'twostep_session', value: ann.client.jar.get('twostep_session')!, url: server.origin },
+      ]);
+      const userPage = await userDevice.newPage();
+      const userProblems = watchProblems(userPage);
+      await userPage.goto(url('/security'));
+      expect(await userPage.locator('.reset-banner').isVisible()).toBe(true);
+      await screenshot(userPage, `${locale}-${viewport}-support-4-user-warned`);
+      await userPage.getByRole('button', { name: t('twoFactorReset.panel.cancel') }).click();
+      expect(await userPage.locator('.alert-success').textContent()).toContain(
+        t('twoFactorReset.notice.cancelled'),
+      );
+      await screenshot(userPage, `${locale}-${viewport}-support-5-user-cancelled`);
+      const annId = (await server.deps.store.users.findByEmail(userEmail))!.id;
+      expect(await server.deps.store.twoFactor.listMethods(annId)).toHaveLength(1);
+      expect(await server.deps.store.twoFactorResets.findPendingForUser(annId)).toBeNull();
+
+      expect(problems).toEqual([]);
+      expect(userProblems).toEqual([]);
+      await staffDevice.close();
+      await userDevice.close();
+    },
+  );
+});
