@@ -49,6 +49,12 @@ const envSchema = z.object({
   TWOSTEP_SESSION_IDLE_MINUTES: positiveMinutes.default(60),
   TWOSTEP_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(24),
   TWOSTEP_SUDO_MINUTES: positiveMinutes.max(15).default(10),
+  TWOSTEP_REMEMBER_DEVICE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  TWOSTEP_REMINDER_DAYS: z
+    .string()
+    .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, 'must be whole numbers of days separated by commas')
+    .default('30,7,1'),
+  TWOSTEP_2FA_RESET_DELAY_HOURS: z.coerce.number().int().min(0).max(720).default(24),
   TWOSTEP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -75,7 +81,13 @@ export interface Config {
   /** Addresses of reverse proxies whose X-Forwarded-For is believed (SECURITY.md a9). */
   trustedProxies: string[];
   session: { idleMs: number; absoluteMs: number; sudoMs: number; pendingMs: number };
+  /** Days a browser may skip the second factor after "Don't ask again"; 0 turns the offer off. */
+  rememberDeviceDays: number;
+  /** Days before a 2FA deadline on which users without 2FA get a reminder, largest first. */
+  reminderDays: number[];
   logLevel: string;
+  /** How long a support reset of 2FA waits, so the real user can cancel it. */
+  twoFactorResetDelayMs: number;
   /** The development outbox stands in for e-mail and SMS when no provider is configured. */
   devOutbox: boolean;
 }
@@ -148,7 +160,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sudoMs: e.TWOSTEP_SUDO_MINUTES * 60_000,
       pendingMs: 10 * 60_000,
     },
+    rememberDeviceDays: e.TWOSTEP_REMEMBER_DEVICE_DAYS,
+    reminderDays: [...new Set(e.TWOSTEP_REMINDER_DAYS.split(',').map((d) => Number(d.trim())))]
+      .filter((d) => d > 0)
+      .sort((a, b) => b - a),
     logLevel: e.TWOSTEP_LOG_LEVEL,
+    twoFactorResetDelayMs: e.TWOSTEP_2FA_RESET_DELAY_HOURS * 3_600_000,
     devOutbox: !e.TWOSTEP_SMTP_URL || phone.provider === 'outbox',
   };
 }

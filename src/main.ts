@@ -1,4 +1,7 @@
 import { serve } from '@hono/node-server';
+import { startReminderJob } from './app/policy/reminder-job.js';
+import { startAdoptionSnapshots } from './app/reports/adoption-snapshot-job.js';
+import { startResetJob } from './app/support/reset-job.js';
 import { composeServer } from './compose.js';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -16,6 +19,9 @@ export async function startServer(): Promise<void> {
   }
   const server = await composeServer(config);
   const { logger } = server;
+  const reminders = startReminderJob(server.deps, logger);
+  const resets = startResetJob(server.deps, logger);
+  const snapshots = startAdoptionSnapshots(server.deps, logger);
   const listener = serve({ fetch: server.app.fetch, port: config.port }, (info) => {
     logger.info(
       {
@@ -33,6 +39,9 @@ export async function startServer(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     listener.close(async () => {
+      await reminders.stop();
+      await resets.stop();
+      await snapshots.stop();
       await server.close();
       logger.info('stopped');
       process.exit(0);

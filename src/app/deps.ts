@@ -50,6 +50,12 @@ export interface Settings {
   totp: { algorithm: 'SHA1' | 'SHA256' | 'SHA512'; digits: 6 | 8; period: number };
   /** ISO 3166 countries whose numbers may get SMS and calls; null: all (against toll fraud). */
   phoneCountries: string[] | null;
+  /** How long a support reset of 2FA waits for the real user to cancel it; 0: at once. */
+  twoFactorResetDelayMs: number;
+  /** Server-wide "Don't ask again on this device" period in days; 0: off. Read it through rememberDeviceDays(). */
+  rememberDeviceDays: number;
+  /** Days before a 2FA deadline on which users without 2FA are reminded (TWOSTEP_REMINDER_DAYS). */
+  reminderDays: number[];
 }
 
 /** Everything a use case may touch, passed in: the use cases never reach for globals. */

@@ -13,6 +13,7 @@ export type SecurityMail =
   | 'twoFactorDisabled'
   | 'methodAdded'
   | 'methodRemoved'
+  | 'methodDestinationChanged'
   | 'recoveryCodeUsed'
   | 'recoveryCodesRegenerated'
   | 'recoveryCodesIssued'

@@ -4,6 +4,8 @@
  * and `i18n/` turns it into words.
  */
 export type ErrorCode =
+  | 'last_owner'
+  | 'invitation_invalid'
   | 'invalid_input'
   | 'invalid_credentials'
   | 'account_disabled'
@@ -27,9 +29,14 @@ export type ErrorCode =
   | 'setup_expired'
   | 'method_limit_reached'
   | 'two_factor_setup_required'
+  | 'method_not_allowed'
+  | 'last_required_method'
+  | 'backup_method_required'
   | 'invalid_phone'
   | 'country_not_allowed'
-  | 'delivery_failed';
+  | 'delivery_failed'
+  | 'reset_pending'
+  | 'nothing_to_reset';
 
 export class DomainError extends Error {
   constructor(

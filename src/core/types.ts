@@ -7,13 +7,19 @@ export interface User {
   locale: string | null;
   createdAt: Date;
   disabledAt: Date | null;
+  /** Operator staff who may use the support console; null for every customer. */
+  staffRole: StaffRole | null;
 }
+
+/** `operator` may do everything `support` may, and more. */
+export type StaffRole = 'support' | 'operator';
 
 /**
  * `second_factor`: the password was right but a second factor is still owed; such a session
- * proves nothing else. `signed_in`: fully authenticated.
+ * proves nothing else. `signed_in`: fully authenticated. `two_factor_setup`: the password was right,
+ * 2FA is required by policy and the user has none: only set-up, sign-out and language work.
  */
-export type SessionState = 'second_factor' | 'signed_in';
+export type SessionState = 'second_factor' | 'signed_in' | 'two_factor_setup';
 
 export interface Session {
   /** Public id, shown in the device list. Never the cookie token. */
@@ -33,6 +39,13 @@ export interface Session {
 }
 
 export type AuditEventType =
+  | 'policy_changed'
+  | 'organization_created'
+  | 'organization_member_invited'
+  | 'organization_invitation_accepted'
+  | 'organization_member_added'
+  | 'organization_role_changed'
+  | 'organization_member_removed'
   | 'account_created'
   | 'signup_existing_address'
   | 'sign_in_succeeded'
@@ -53,13 +66,24 @@ export type AuditEventType =
   | 'method_added'
   | 'method_removed'
   | 'method_renamed'
+  | 'method_destination_changed'
   | 'primary_method_changed'
   | 'second_factor_failed'
   | 'second_factor_locked'
   | 'recovery_code_used'
   | 'recovery_codes_regenerated'
   | 'code_send_limited'
-  | 'code_delivery_failed';
+  | 'code_delivery_failed'
+  | 'device_remembered'
+  | 'second_factor_remembered'
+  | 'remembered_device_forgotten'
+  | 'remembered_devices_forgotten'
+  | 'staff_role_changed'
+  | 'staff_signed_user_out'
+  | 'two_factor_reset_requested'
+  | 'two_factor_reset_cancelled'
+  | 'two_factor_reset_completed'
+  | 'audit_log_exported';
 
 export interface AuditEvent {
   id: string;

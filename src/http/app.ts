@@ -1,27 +1,37 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import type { AppDeps } from '../app/deps.js';
 import { isDomainError } from '../core/errors.js';
 import { accountRoutes } from './api/v1/account-routes.js';
+import { adminReportRoutes } from './api/v1/admin-report-routes.js';
+import { adminUserRoutes } from './api/v1/admin-user-routes.js';
+import { destinationChangeRoutes } from './api/v1/destination-change-routes.js';
 import { meRoutes } from './api/v1/me-routes.js';
+import { organizationRoutes } from './api/v1/organization-routes.js';
+import { policyRoutes } from './api/v1/policy-routes.js';
+import { rememberedDeviceRoutes } from './api/v1/remembered-device-routes.js';
 import { secondFactorRoutes } from './api/v1/second-factor-routes.js';
 import { sessionRoutes } from './api/v1/session-routes.js';
+import { twoFactorResetRoutes } from './api/v1/two-factor-reset-routes.js';
 import { twoFactorRoutes } from './api/v1/two-factor-routes.js';
 import type { HttpEnv, HttpSettings } from './env.js';
+import { bodySizeLimit } from './middleware/body-size.js';
 import { csrfCookie } from './middleware/csrf.js';
 import { jsonBodyOnly } from './middleware/json-body.js';
 import { originCheck } from './middleware/origin-check.js';
 import { requestContext } from './middleware/request-context.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { sessionLoader } from './middleware/session.js';
+import { twoFactorSetupGate } from './middleware/two-factor-setup-gate.js';
 import { healthRoutes } from './ops/health-routes.js';
 import { createMetrics } from './ops/metrics.js';
 import { outboxJsonRoute } from './ops/outbox-routes.js';
 import { requestLog } from './ops/request-log.js';
 import { pageRoutes } from './pages/page-routes.js';
+import { policyBannerLoader } from './pages/policy/policy-banner.js';
+import { pendingResetLoader } from './pages/two-factor-reset/pending-reset.js';
 import { problem } from './problem.js';
 
 export interface CreateAppOptions {
@@ -41,14 +51,10 @@ export function createApp({ deps, http, logger }: CreateAppOptions) {
     c.set('http', http);
     await next();
   });
-  app.use(requestContext(), originCheck(), csrfCookie(), sessionLoader());
+  app.use(requestContext(), originCheck(), csrfCookie(), sessionLoader(), pendingResetLoader());
+  app.use(twoFactorSetupGate(), policyBannerLoader());
   // Every body we accept is small: a megabyte of JSON is refused before it is parsed.
-  app.use(
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: (c) => problem(c, c.get('locale'), { code: 'payload_too_large', status: 413 }),
-    }),
-  );
+  app.use(bodySizeLimit(64 * 1024));
 
   app.onError((error, c) => {
     const locale = c.get('locale') ?? 'en';
@@ -95,6 +101,13 @@ function apiV1() {
   secondFactorRoutes(api);
   meRoutes(api);
   twoFactorRoutes(api);
+  adminUserRoutes(api);
+  twoFactorResetRoutes(api);
+  destinationChangeRoutes(api);
+  organizationRoutes(api);
+  policyRoutes(api);
+  rememberedDeviceRoutes(api);
+  adminReportRoutes(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

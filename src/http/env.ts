@@ -3,6 +3,7 @@ import type { Authenticated } from '../app/sessions/authenticate.js';
 import type { RequestContext } from '../core/types.js';
 import type { Locale } from '../i18n/locales.js';
 import type { Translate } from '../i18n/translate.js';
+import type { PolicyBannerInfo } from './pages/policy/policy-banner.js';
 
 /** What the HTTP layer knows besides the use-case dependencies. */
 export interface HttpSettings {
@@ -28,5 +29,9 @@ export interface HttpEnv {
     csrfToken: string;
     /** The session cookie's raw token, when one came with the request. */
     sessionToken: string | undefined;
+    /** Set on signed-in pages before a 2FA deadline the user has not met yet. */
+    policyBanner: PolicyBannerInfo | undefined;
+    /** When a support reset of the signed-in user's 2FA takes effect, if one waits (pages only). */
+    pendingTwoFactorResetAt: Date | null;
   };
 }

@@ -5,12 +5,15 @@ import type { HttpEnv } from './env.js';
 
 /**
  * The signed-in user, or `not_signed_in`. A session still owing its second factor is treated
- * exactly like no session at all (API.md; SECURITY.md a1).
+ * exactly like no session at all (API.md; SECURITY.md a1). A session that must set up 2FA first
+ * passes here only because the set-up gate (middleware/two-factor-setup-gate.ts) has already
+ * refused it every route but set-up.
  */
 export function requireSignedIn(c: Context<HttpEnv>): Authenticated {
   const auth = c.get('auth');
-  if (auth?.session.state !== 'signed_in') throw new DomainError('not_signed_in');
-  return auth;
+  const state = auth?.session.state;
+  if (state !== 'signed_in' && state !== 'two_factor_setup') throw new DomainError('not_signed_in');
+  return auth as Authenticated;
 }
 
 /** A session that proved the password and still owes its second factor; nothing else qualifies. */

@@ -6,6 +6,9 @@ import { translator } from '../i18n/translate.js';
 
 /** The one mapping from a stable error code to an HTTP status. */
 export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
+  // An organization always keeps an owner: the last one can be neither removed nor demoted.
+  last_owner: 409,
+  invitation_invalid: 400,
   invalid_input: 400,
   invalid_credentials: 401,
   account_disabled: 403,
@@ -28,11 +31,16 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   wrong_code: 400,
   setup_expired: 410,
   two_factor_setup_required: 403,
+  method_not_allowed: 403,
+  last_required_method: 409,
+  backup_method_required: 409,
   method_limit_reached: 409,
   invalid_phone: 422,
   country_not_allowed: 422,
   // The provider, not the caller, failed: another method may still work.
   delivery_failed: 503,
+  reset_pending: 409,
+  nothing_to_reset: 409,
 };
 
 const titles: Partial<Record<number, string>> = {

@@ -1,19 +1,31 @@
 import type { Locale } from './locales.js';
 import { codeMethodPageMessages } from './messages/code-method-pages.js';
 import { codeMethodMessages } from './messages/code-methods.js';
+import { consoleMessages } from './messages/console.js';
+import { consoleReportMessages } from './messages/console-reports.js';
 import { coreMessages } from './messages/core.js';
+import { destinationChangeMessages } from './messages/destination-change.js';
+import { organizationMessages } from './messages/organizations.js';
 import { pagesMessages } from './messages/pages.js';
+import { policyMessages } from './messages/policy.js';
+import { rememberedDeviceMessages } from './messages/remembered-devices.js';
 import { twoFactorMessages } from './messages/two-factor.js';
 import { twoFactorPageMessages } from './messages/two-factor-pages.js';
 
 /** Every area's messages. A new area is one file in messages/ and one entry here. */
 const areas = [
+  organizationMessages,
+  policyMessages,
   coreMessages,
   twoFactorMessages,
   pagesMessages,
   twoFactorPageMessages,
   codeMethodMessages,
   codeMethodPageMessages,
+  destinationChangeMessages,
+  rememberedDeviceMessages,
+  consoleMessages,
+  consoleReportMessages,
 ] as const;
 
 type English = (typeof areas)[number]['en'];

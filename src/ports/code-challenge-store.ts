@@ -15,15 +15,19 @@ export interface CodeChallenge {
   attempts: number;
   consumedAt: Date | null;
   lastSentAt: Date;
+  /** Where the code went. For a change of destination, the new address or number (C29). */
+  destination?: string | null;
 }
 
 /** Codes in flight for e-mail, SMS and voice methods. */
 export interface CodeChallengeStore {
   /**
-   * Stores a new challenge and deletes every earlier one of the same method, purpose and session,
-   * so a resend kills the code sent before it (SECURITY.md a25).
+   * Stores a new challenge in place of the earlier one of the same method, purpose and session, so
+   * a resend kills the code sent before it (SECURITY.md a25). With `unlessSentAfter`, one
+   * conditional upsert leaves an earlier code sent after that instant alone and returns `false`:
+   * of parallel resends inside the cool-down, exactly one gets `true`.
    */
-  replace(challenge: CodeChallenge): Promise<void>;
+  replace(challenge: CodeChallenge, options?: { unlessSentAfter?: Date }): Promise<boolean>;
   /** The newest challenge of that method, purpose and session, spent or not; null when none. */
   findLatest(methodId: string, purpose: CodePurpose, sessionId: string): Promise<CodeChallenge | null>;
   /**
@@ -34,4 +38,6 @@ export interface CodeChallengeStore {
   /** Counts one wrong try, atomically; returns the new count. */
   addWrongTry(id: string): Promise<number>;
   deleteForMethod(methodId: string): Promise<void>;
+  /** Forgets one challenge: a code the provider never delivered must not look sent. */
+  discard(id: string): Promise<void>;
 }

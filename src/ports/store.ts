@@ -1,17 +1,23 @@
-import type { AuditEvent, OutboxMessage, Session, SessionState, User } from '../core/types.js';
+import type { AuditEvent, OutboxMessage, Session, SessionState, StaffRole, User } from '../core/types.js';
 import type { CodeChallengeStore } from './code-challenge-store.js';
+import type { OrganizationStore } from './organization-store.js';
+import type { PolicyStore } from './policy-store.js';
+import type { RememberedDeviceStore } from './remembered-device-store.js';
+import type { AdoptionStore, AuditExplorerStore } from './report-store.js';
+import type { TwoFactorResetStore } from './two-factor-reset-store.js';
 import type { TwoFactorStore } from './two-factor-store.js';
 
 /** Storage ports, one per aggregate, in the words of the domain. Implemented once over Kysely. */
 
 export interface UserStore {
   /** Inserts unless the normalized e-mail exists; returns whether it was inserted (race-safe). */
-  insertIfAbsent(user: User): Promise<boolean>;
+  insertIfAbsent(user: Omit<User, 'staffRole'> & { staffRole?: StaffRole | null }): Promise<boolean>;
   findByEmail(email: string): Promise<User | null>;
   findById(id: string): Promise<User | null>;
   updatePasswordHash(id: string, passwordHash: string): Promise<void>;
   setDisabled(id: string, at: Date | null): Promise<void>;
   setLocale(id: string, locale: string): Promise<void>;
+  setStaffRole(id: string, role: StaffRole | null): Promise<void>;
   list(options: { limit: number; offset: number }): Promise<User[]>;
 }
 
@@ -60,6 +66,12 @@ export interface Store {
   outbox: OutboxStore;
   twoFactor: TwoFactorStore;
   codeChallenges: CodeChallengeStore;
+  rememberedDevices: RememberedDeviceStore;
+  organizations: OrganizationStore;
+  policies: PolicyStore;
+  twoFactorResets: TwoFactorResetStore;
+  auditExplorer: AuditExplorerStore;
+  adoption: AdoptionStore;
   /** Runs `work` in one transaction: all of its writes land, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Throws when the database does not answer. */

@@ -9,6 +9,8 @@ export interface TwoFactorStore {
   /** pending → active, once, and only before the set-up expired. */
   activateMethod(id: string, at: Date): Promise<boolean>;
   renameMethod(id: string, label: string): Promise<void>;
+  /** Points an active method at a new address or number; false when it is gone or not active. */
+  changeDestination(id: string, destination: string, label: string): Promise<boolean>;
   deleteMethod(id: string): Promise<boolean>;
   /** Removes set-ups that were never confirmed in time. */
   deleteExpiredPending(userId: string, now: Date): Promise<void>;

@@ -39,7 +39,7 @@ describe('e-mail, SMS and voice codes through the API', () => {
     expect(me.twoFactor).toMatchObject({
       enabled: true,
       primary: id,
-      methods: [{ id, type: 'sms', label: 'SMS to +31 6 •••• 5678' }],
+      methods: [{ id, type: 'sms', label: '+31 6 •••• 5678' }],
     });
   });
 
@@ -59,8 +59,8 @@ describe('e-mail, SMS and voice codes through the API', () => {
       state: 'second_factor',
       primary: 'sms',
       methods: [
-        { id: smsId, type: 'sms', label: 'SMS to +31 6 •••• 5678' },
-        { id: mail.id, type: 'email', label: 'E-mail to a•••@example.org' },
+        { id: smsId, type: 'sms', label: '+31 6 •••• 5678' },
+        { id: mail.id, type: 'email', label: 'a•••@example.org' },
         { id: 'recovery_code', type: 'recovery_code', label: 'Recovery code' },
       ],
     });

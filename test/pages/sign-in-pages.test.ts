@@ -205,7 +205,7 @@ describe('language', () => {
   it('remembers the choice in a cookie and, when signed in, on the account', async () => {
     const user = await seedUser(server);
     const ann = await signedInBrowser(server, 'ann@example.com', { seed: false });
-    const answer = await ann.get('/language?set=sv&next=/security');
+    const answer = await ann.get('/language?set=sv&next=/security', { 'sec-fetch-site': 'same-origin' });
     expect(answer.status).toBe(303);
     expect(answer.headers.get('location')).toBe('/security');
     const cookie = answer.headers.get('set-cookie')!;
@@ -218,6 +218,15 @@ describe('language', () => {
     const page = await ann.open('/security', { 'accept-language': 'en' });
     expect(page.html).toContain('<html lang="sv">');
     expect(page.html).toContain('Säkerhet och inloggning');
+  });
+
+  it('does not change the language of the mails from a link on another site', async () => {
+    const user = await seedUser(server);
+    const ann = await signedInBrowser(server, 'ann@example.com', { seed: false });
+    const answer = await ann.get('/language?set=nl&next=/security', { 'sec-fetch-site': 'cross-site' });
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get('set-cookie')).toMatch(/^twostep_lang=nl;/);
+    expect((await server.deps.store.users.findById(user.id))?.locale).not.toBe('nl');
   });
 
   it('ignores a language it does not have', async () => {

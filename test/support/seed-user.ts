@@ -24,6 +24,7 @@ export async function seedUser(server: TestServer, email = 'ann@example.com', pw
     locale: 'en',
     createdAt: server.clock.now(),
     disabledAt: null,
+    staffRole: null,
   };
   expect(await server.deps.store.users.insertIfAbsent(user)).toBe(true);
   return user;

@@ -19,6 +19,7 @@ const challenge = (id: string, overrides: Partial<CodeChallenge> = {}): CodeChal
   attempts: 0,
   consumedAt: null,
   lastSentAt: at(0),
+  destination: null,
   ...overrides,
 });
 
@@ -37,6 +38,7 @@ describe.each(kinds)('code challenge store contract on %s', (kind) => {
       locale: null,
       createdAt: t,
       disabledAt: null,
+      staffRole: null,
     });
     for (const id of ['s1', 's2'])
       await store.sessions.create({
@@ -103,6 +105,35 @@ describe.each(kinds)('code challenge store contract on %s', (kind) => {
     const counts = await Promise.all(Array.from({ length: 5 }, () => store.codeChallenges.addWrongTry('c2')));
     expect(counts.sort()).toEqual([1, 2, 3, 4, 5]);
     expect(await store.codeChallenges.consume('c2', at(10), 5)).toBe(false);
+  });
+
+  it('sends again only after the cool-down, decided by one conditional write even under a race', async () => {
+    await store.codeChallenges.replace(challenge('c1'));
+    const cutoff = at(10); // only a code sent at or before this may be replaced
+    const racers = Array.from({ length: 20 }, (_, i) =>
+      store.codeChallenges.replace(challenge(`r${i}`, { lastSentAt: at(40) }), { unlessSentAfter: cutoff }),
+    );
+    expect((await Promise.all(racers)).filter(Boolean)).toHaveLength(1);
+    const winner = await store.codeChallenges.findLatest('m1', 'sign_in', 's1');
+    expect(winner?.id).toMatch(/^r\d+$/);
+    const early = challenge('late', { lastSentAt: at(45) });
+    expect(await store.codeChallenges.replace(early, { unlessSentAfter: at(20) })).toBe(false);
+    expect((await store.codeChallenges.findLatest('m1', 'sign_in', 's1'))?.id).toBe(winner?.id);
+    expect(await store.codeChallenges.consume('c1', at(50), 5)).toBe(false);
+  });
+
+  it('discards one challenge only', async () => {
+    await store.codeChallenges.replace(challenge('c1'));
+    await store.codeChallenges.replace(challenge('c2', { sessionId: 's2' }));
+    await store.codeChallenges.discard('c1');
+    expect(await store.codeChallenges.findLatest('m1', 'sign_in', 's1')).toBeNull();
+    expect((await store.codeChallenges.findLatest('m1', 'sign_in', 's2'))?.id).toBe('c2');
+  });
+
+  it('keeps the destination a code was sent to', async () => {
+    await store.codeChallenges.replace(challenge('c1', { purpose: 'change', destination: '+31687654321' }));
+    const found = await store.codeChallenges.findLatest('m1', 'change', 's1');
+    expect(found?.destination).toBe('+31687654321');
   });
 
   it('dies with its session and its method', async () => {

@@ -17,33 +17,38 @@ const toChallenge = (row: Row): CodeChallenge => ({
   attempts: Number(row.attempts),
   consumedAt: toDateOrNull(row.consumed_at),
   lastSentAt: toDate(row.last_sent_at),
+  destination: row.destination,
 });
 
 export function kyselyCodeChallengeStore(db: Kysely<Database>): CodeChallengeStore {
   return {
-    async replace(c) {
-      await db
-        .deleteFrom('code_challenges')
-        .where('method_id', '=', c.methodId)
-        .where('purpose', '=', c.purpose)
-        .where('session_id', '=', c.sessionId)
-        .execute();
-      await db
+    async replace(c, options = {}) {
+      const fresh = {
+        id: c.id,
+        user_id: c.userId,
+        code_hash: c.codeHash,
+        created_at: iso(c.createdAt),
+        expires_at: iso(c.expiresAt),
+        attempts: c.attempts,
+        consumed_at: null,
+        last_sent_at: iso(c.lastSentAt),
+        destination: c.destination ?? null,
+      };
+      // One upsert on the unique (method, purpose, session): the check of the cool-down and the
+      // write are one statement, so two parallel resends cannot both pass it.
+      const row = await db
         .insertInto('code_challenges')
-        .values({
-          id: c.id,
-          user_id: c.userId,
-          method_id: c.methodId,
-          purpose: c.purpose,
-          session_id: c.sessionId,
-          code_hash: c.codeHash,
-          created_at: iso(c.createdAt),
-          expires_at: iso(c.expiresAt),
-          attempts: c.attempts,
-          consumed_at: null,
-          last_sent_at: iso(c.lastSentAt),
+        .values({ ...fresh, method_id: c.methodId, purpose: c.purpose, session_id: c.sessionId })
+        .onConflict((conflict) => {
+          const update = conflict.columns(['method_id', 'purpose', 'session_id']).doUpdateSet(fresh);
+          const { unlessSentAfter } = options;
+          return unlessSentAfter
+            ? update.where('code_challenges.last_sent_at', '<=', iso(unlessSentAfter))
+            : update;
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirst();
+      return row !== undefined;
     },
     async findLatest(methodId, purpose, sessionId) {
       const row = await db
@@ -75,6 +80,9 @@ export function kyselyCodeChallengeStore(db: Kysely<Database>): CodeChallengeSto
         .returning('attempts')
         .executeTakeFirst();
       return Number(row?.attempts ?? Number.POSITIVE_INFINITY);
+    },
+    async discard(id) {
+      await db.deleteFrom('code_challenges').where('id', '=', id).execute();
     },
     async deleteForMethod(methodId) {
       await db.deleteFrom('code_challenges').where('method_id', '=', methodId).execute();

@@ -1,12 +1,18 @@
 import { type Kysely, sql } from 'kysely';
 import type { Store } from '../../ports/store.js';
+import { kyselyAdoptionStore } from './adoption.js';
 import { kyselyAuditStore } from './audit.js';
+import { kyselyAuditExplorerStore } from './audit-explorer.js';
 import { kyselyCodeChallengeStore } from './code-challenges.js';
+import { kyselyOrganizationStore } from './organizations.js';
 import { kyselyOutboxStore } from './outbox.js';
 import { kyselyPasswordResetStore } from './password-resets.js';
+import { kyselyPolicyStore } from './policies.js';
+import { kyselyRememberedDeviceStore } from './remembered-devices.js';
 import type { Database } from './schema.js';
 import { kyselySessionStore } from './sessions.js';
 import { kyselyTwoFactorStore } from './two-factor.js';
+import { kyselyTwoFactorResetStore } from './two-factor-resets.js';
 import { kyselyUserStore } from './users.js';
 
 /** The Store port over Kysely; the same code serves SQLite and PostgreSQL. */
@@ -19,6 +25,12 @@ export function kyselyStore(db: Kysely<Database>): Store {
     outbox: kyselyOutboxStore(db),
     twoFactor: kyselyTwoFactorStore(db),
     codeChallenges: kyselyCodeChallengeStore(db),
+    rememberedDevices: kyselyRememberedDeviceStore(db),
+    organizations: kyselyOrganizationStore(db),
+    policies: kyselyPolicyStore(db),
+    twoFactorResets: kyselyTwoFactorResetStore(db),
+    auditExplorer: kyselyAuditExplorerStore(db),
+    adoption: kyselyAdoptionStore(db),
     transaction: (work) =>
       db.isTransaction ? work(kyselyStore(db)) : db.transaction().execute((trx) => work(kyselyStore(trx))),
     ping: async () => {

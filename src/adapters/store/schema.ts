@@ -14,6 +14,7 @@ export interface Database {
     locale: string | null;
     created_at: string;
     disabled_at: string | null;
+    staff_role: string | null;
   };
   sessions: {
     id: string;
@@ -64,6 +65,7 @@ export interface Database {
     attempts: number;
     consumed_at: string | null;
     last_sent_at: string;
+    destination: string | null;
   };
   two_factor_settings: {
     user_id: string;
@@ -94,10 +96,83 @@ export interface Database {
     html: string | null;
     sent_at: string;
   };
+  two_factor_resets: {
+    id: string;
+    user_id: string;
+    requested_by: string | null;
+    reason: string;
+    requested_at: string;
+    effective_at: string;
+    cancel_token_hash: string;
+    status: string;
+    closed_at: string | null;
+  };
+  policies: {
+    scope: string;
+    required_from: string | null;
+    time_zone: string | null;
+    /** Comma-separated method types; null allows every method. */
+    allowed_methods: string | null;
+    /** 0 or 1: one integer type means the same on both dialects. */
+    backup_required: number;
+    recovery_codes_count_as_backup: number;
+    max_remember_device_days: number | null;
+    sudo_minutes: number | null;
+    updated_at: string;
+  };
+  policy_reminders: {
+    user_id: string;
+    deadline: string;
+    days_before: number;
+    sent_at: string;
+  };
+  organizations: {
+    id: string;
+    name: string;
+    created_at: string;
+  };
+  organization_members: {
+    organization_id: string;
+    user_id: string;
+    role: string;
+    joined_at: string;
+  };
+  organization_invitations: {
+    id: string;
+    token_hash: string;
+    organization_id: string;
+    email: string;
+    email_normalized: string;
+    role: string;
+    invited_by: string;
+    created_at: string;
+    expires_at: string;
+    accepted_at: string | null;
+  };
+  remembered_devices: {
+    id: string;
+    user_id: string;
+    token_hash: string;
+    device_name: string;
+    user_agent: string;
+    ip: string;
+    created_at: string;
+    expires_at: string;
+    last_used_at: string | null;
+  };
   rate_limits: {
     key: string;
     window_start: string;
     count: number;
+  };
+  /** One row per UTC day: the share of users with 2FA that day (0009_audit_and_adoption). */
+  adoption_snapshots: {
+    day: string;
+    taken_at: string;
+    users: number;
+    with_two_factor: number;
+    /** JSON: users per method type. */
+    by_method: string;
   };
 }
 

@@ -15,6 +15,7 @@ const user = (id: string, email: string): User => ({
   locale: null,
   createdAt: at('2026-01-01T00:00:00Z'),
   disabledAt: null,
+  staffRole: null,
 });
 
 const session = (id: string, userId: string, tokenHash: string): Session => ({

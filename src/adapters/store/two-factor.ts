@@ -82,6 +82,15 @@ export function kyselyTwoFactorStore(db: Kysely<Database>): TwoFactorStore {
     async renameMethod(id, label) {
       await db.updateTable('two_factor_methods').set({ label }).where('id', '=', id).execute();
     },
+    async changeDestination(id, destination, label) {
+      const result = await db
+        .updateTable('two_factor_methods')
+        .set({ destination, label })
+        .where('id', '=', id)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
     async deleteMethod(id) {
       const result = await db.deleteFrom('two_factor_methods').where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import { normalizeEmail } from '../../core/accounts/email.js';
-import type { User } from '../../core/types.js';
+import type { StaffRole, User } from '../../core/types.js';
 import type { UserStore } from '../../ports/store.js';
 import { type Database, iso, isoOrNull, toDate, toDateOrNull } from './schema.js';
 
 type Row = Database['users'];
+
+const isStaffRole = (value: string | null): value is StaffRole => value === 'support' || value === 'operator';
 
 const toUser = (row: Row): User => ({
   id: row.id,
@@ -13,6 +15,7 @@ const toUser = (row: Row): User => ({
   locale: row.locale,
   createdAt: toDate(row.created_at),
   disabledAt: toDateOrNull(row.disabled_at),
+  staffRole: isStaffRole(row.staff_role) ? row.staff_role : null,
 });
 
 export function kyselyUserStore(db: Kysely<Database>): UserStore {
@@ -29,6 +32,7 @@ export function kyselyUserStore(db: Kysely<Database>): UserStore {
           locale: user.locale,
           created_at: iso(user.createdAt),
           disabled_at: isoOrNull(user.disabledAt),
+          staff_role: user.staffRole ?? null,
         })
         .onConflict((oc) => oc.column('email_normalized').doNothing())
         .executeTakeFirst();
@@ -55,6 +59,9 @@ export function kyselyUserStore(db: Kysely<Database>): UserStore {
         .set({ disabled_at: isoOrNull(at) })
         .where('id', '=', id)
         .execute();
+    },
+    async setStaffRole(id, role) {
+      await db.updateTable('users').set({ staff_role: role }).where('id', '=', id).execute();
     },
     async setLocale(id, locale) {
       await db.updateTable('users').set({ locale }).where('id', '=', id).execute();

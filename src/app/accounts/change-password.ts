@@ -38,6 +38,8 @@ export async function changePassword(
     await tx.users.updatePasswordHash(user.id, passwordHash);
     const otherSessionsEnded = await tx.sessions.deleteForUser(user.id, session.id);
     await tx.passwordResets.deleteForUser(user.id);
+    // A new password means whoever knew the old one must prove the second factor again too.
+    await tx.rememberedDevices.deleteForUser(user.id);
     const token = await renewSession(deps, tx, session, { now });
     await recordAudit(tx, random, now, {
       userId: user.id,

@@ -32,7 +32,15 @@ export async function createAccount(
   }
   const id = newId(random);
   const passwordHash = await hasher.hash(normalizePassword(input.password));
-  const user = { id, email, passwordHash, locale: input.context.locale, createdAt: now, disabledAt: null };
+  const user = {
+    id,
+    email,
+    passwordHash,
+    locale: input.context.locale,
+    createdAt: now,
+    disabledAt: null,
+    staffRole: null,
+  };
   const inserted = await store.transaction(async (tx) => {
     const created = await tx.users.insertIfAbsent(user);
     if (created)

@@ -77,6 +77,7 @@ export async function resetPassword(
     await tx.users.updatePasswordHash(user.id, passwordHash);
     await tx.sessions.deleteForUser(user.id);
     await tx.passwordResets.deleteForUser(user.id);
+    await tx.rememberedDevices.deleteForUser(user.id);
     await recordAudit(tx, random, now, { userId: user.id, type: 'password_reset', context: input.context });
   });
   await sendSecurityMail(deps.mailer, {

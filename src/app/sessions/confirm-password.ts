@@ -3,6 +3,7 @@ import { DomainError } from '../../core/errors.js';
 import type { RequestContext } from '../../core/types.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
+import { sudoWindowMs } from '../policy/sudo-window.js';
 import { consumeAll, rateKeys, rateRules } from '../rate-rules.js';
 import type { Authenticated } from './authenticate.js';
 import { renewSession } from './start-session.js';
@@ -16,7 +17,7 @@ export async function confirmPassword(
   auth: Authenticated,
   input: { password: string; context: RequestContext },
 ): Promise<{ token: string; sudoUntil: Date }> {
-  const { store, hasher, clock, random, limiter, settings } = deps;
+  const { store, hasher, clock, random, limiter } = deps;
   const now = clock.now();
   const { user, session } = auth;
   await consumeAll(limiter, now, [[rateKeys.confirmPassword(user.id), rateRules.confirmPassword]]);
@@ -29,7 +30,7 @@ export async function confirmPassword(
     throw new DomainError('wrong_password');
   }
   await limiter.reset(rateKeys.confirmPassword(user.id));
-  const sudoUntil = new Date(now.getTime() + settings.session.sudoMs);
+  const sudoUntil = new Date(now.getTime() + (await sudoWindowMs(deps, user.id)));
   const token = await store.transaction(async (tx) => {
     const renewed = await renewSession(deps, tx, session, { sudoUntil, now });
     await recordAudit(tx, random, now, {

@@ -1,11 +1,16 @@
 import { normalizePassword } from '../../core/accounts/password-policy.js';
 import { DomainError } from '../../core/errors.js';
+import { isTwoFactorRequired } from '../../core/policy/policy-rules.js';
 import { hashToken } from '../../core/sessions/session-token.js';
 import type { RequestContext, Session, User } from '../../core/types.js';
 import { assertAddressText } from '../accounts/input-text.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
+import { effectivePolicyFor } from '../policy/effective-policy.js';
+import { sudoWindowMs } from '../policy/sudo-window.js';
 import { consumeAll, rateKeys, rateRules } from '../rate-rules.js';
+import { applyDueResetFor } from '../support/two-factor-reset.js';
+import { recognizeRememberedDevice } from '../two-factor/remembered-devices.js';
 import { startSession } from './start-session.js';
 
 export interface SignInResult {
@@ -38,7 +43,14 @@ async function countAttempt(deps: Pick<AppDeps, 'limiter'>, now: Date, email: st
  */
 export async function signIn(
   deps: AppDeps,
-  input: { email: string; password: string; context: RequestContext; previousToken?: string | undefined },
+  input: {
+    email: string;
+    password: string;
+    context: RequestContext;
+    previousToken?: string | undefined;
+    /** The browser's remembered-device tokens: they may skip the second factor, never the password. */
+    rememberedDeviceTokens?: string[] | undefined;
+  },
 ): Promise<SignInResult> {
   const { store, hasher, clock, random, limiter } = deps;
   const now = clock.now();
@@ -77,17 +89,56 @@ export async function signIn(
   if (hasher.needsRehash(user.passwordHash)) {
     await store.users.updatePasswordHash(user.id, await hasher.hash(password));
   }
+  // A support reset whose wait is over takes effect now, not when the job next runs.
+  await applyDueResetFor(deps, user.id, context);
   const needsSecondFactor = await deps.secondFactor.isEnabled(user.id, store);
+  const rememberedDevice = needsSecondFactor
+    ? await recognizeRememberedDevice(deps, user.id, input.rememberedDeviceTokens ?? [], now)
+    : null;
+  // Read before the transaction: on SQLite a read beside an open transaction waits on itself.
+  const policy = needsSecondFactor ? null : await effectivePolicyFor(deps, user.id);
+  const setUpFirst = policy !== null && isTwoFactorRequired(policy, now);
+  // Without 2FA before the deadline, the session ends at the deadline: the next sign-in is set-up only.
+  const notAfter = policy?.requiredFrom && !setUpFirst ? policy.requiredFrom.value : undefined;
+  // They just typed their password: set-up, which needs sudo, may start at once (C23).
+  const setupSudoUntil = setUpFirst ? new Date(now.getTime() + (await sudoWindowMs(deps, user.id))) : null;
   return store.transaction(async (tx) => {
     // Whatever session the browser held before dies: sign-in always issues a fresh one (a8).
     if (input.previousToken) {
       const previous = await tx.sessions.findByTokenHash(hashToken(input.previousToken));
       if (previous) await tx.sessions.delete(previous.id);
     }
-    const state = needsSecondFactor ? 'second_factor' : 'signed_in';
-    const { token, session } = await startSession(deps, tx, { userId: user.id, state, context, now });
-    if (state === 'signed_in') {
+    const state =
+      needsSecondFactor && !rememberedDevice
+        ? 'second_factor'
+        : setUpFirst
+          ? 'two_factor_setup'
+          : 'signed_in';
+    const { token, session } = await startSession(deps, tx, {
+      userId: user.id,
+      state,
+      context,
+      now,
+      sudoUntil: setupSudoUntil,
+      notAfter,
+    });
+    if (rememberedDevice) {
+      await tx.rememberedDevices.markUsed(rememberedDevice.id, now);
+      await recordAudit(tx, random, now, {
+        userId: user.id,
+        type: 'second_factor_remembered',
+        context,
+        detail: { device: rememberedDevice.deviceName },
+      });
+    } else if (state === 'signed_in') {
       await recordAudit(tx, random, now, { userId: user.id, type: 'sign_in_succeeded', context });
+    } else if (state === 'two_factor_setup') {
+      await recordAudit(tx, random, now, {
+        userId: user.id,
+        type: 'sign_in_succeeded',
+        context,
+        detail: { twoFactorSetupRequired: true },
+      });
     }
     return { token, session, user };
   });

@@ -8,9 +8,18 @@ import type { AppDeps } from '../deps.js';
 export async function startSession(
   deps: Pick<AppDeps, 'random' | 'settings'>,
   store: Store,
-  input: { userId: string; state: SessionState; context: RequestContext; now: Date },
+  input: {
+    userId: string;
+    state: SessionState;
+    context: RequestContext;
+    now: Date;
+    sudoUntil?: Date | null;
+    /** An earlier end than the usual lifetime, such as a 2FA deadline. */
+    notAfter?: Date | undefined;
+  },
 ): Promise<{ token: string; session: Session }> {
   const token = newToken(deps.random);
+  const lifetimeEnd = absoluteExpiry(input.now, input.state, deps.settings.session);
   const session: Session = {
     id: newId(deps.random),
     tokenHash: hashToken(token),
@@ -18,8 +27,8 @@ export async function startSession(
     state: input.state,
     createdAt: input.now,
     lastSeenAt: input.now,
-    expiresAt: absoluteExpiry(input.now, input.state, deps.settings.session),
-    sudoUntil: null,
+    expiresAt: input.notAfter && input.notAfter < lifetimeEnd ? input.notAfter : lifetimeEnd,
+    sudoUntil: input.sudoUntil ?? null,
     userAgent: input.context.userAgent.slice(0, 512),
     ip: input.context.ip,
   };

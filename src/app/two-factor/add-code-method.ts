@@ -2,19 +2,28 @@ import { isPlausibleEmail } from '../../core/accounts/email.js';
 import { DomainError } from '../../core/errors.js';
 import { newId } from '../../core/sessions/session-token.js';
 import type { RequestContext, TwoFactorMethod } from '../../core/types.js';
-import { maskEmail, normalizePhone } from '../../factors/phone/normalize-phone.js';
+import { maskEmail, maskPhone, normalizePhone } from '../../factors/phone/normalize-phone.js';
 import type { AppDeps } from '../deps.js';
+import { assertMethodAllowed } from '../policy/method-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
 import { pendingSetupMs } from './add-totp-method.js';
 import { userLocale } from './code-delivery.js';
 import { codeMethodTypes, sendCode } from './send-code.js';
 
-type CodeMethodType = 'email' | 'sms' | 'voice';
+export type CodeMethodType = 'email' | 'sms' | 'voice';
 const maxPerType = 10;
 
+/**
+ * The name a new method gets: its destination, masked. Free of words, so it reads the same in
+ * every language; pages put the kind of method beside it in the reader's language.
+ */
+export function defaultLabel(type: CodeMethodType, destination: string): string {
+  return type === 'email' ? maskEmail(destination) : maskPhone(destination);
+}
+
 /** The country a national number is read in when none is given: the one of the user's language. */
-const countryOfLocale: Record<string, string> = { en: 'US', nl: 'NL', sv: 'SE', 'pt-BR': 'BR' };
+export const countryOfLocale: Record<string, string> = { en: 'US', nl: 'NL', sv: 'SE', 'pt-BR': 'BR' };
 
 /** Starts an e-mail method (sudo): the address gets a code, and the method waits for it. */
 export function addEmailMethod(
@@ -28,7 +37,7 @@ export function addEmailMethod(
   return addCodeMethod(deps, auth, {
     type: 'email',
     destination: address,
-    label: `E-mail to ${maskEmail(address)}`,
+    label: defaultLabel('email', address),
     context: input.context,
   }) as Promise<{ id: string; type: 'email' }>;
 }
@@ -52,7 +61,7 @@ export function addPhoneMethod(
     allowedCountries: deps.settings.phoneCountries,
   });
   if (!checked.ok) throw new DomainError(checked.reason);
-  const label = `${type === 'sms' ? 'SMS to' : 'Call to'} ${checked.masked}`;
+  const label = defaultLabel(type, checked.e164);
   return addCodeMethod(deps, auth, { type, destination: checked.e164, label, context }) as Promise<{
     id: string;
     type: 'sms' | 'voice';
@@ -68,6 +77,7 @@ async function addCodeMethod(
   const now = clock.now();
   const { user, session } = auth;
   const { type, destination } = input;
+  await assertMethodAllowed(deps, user.id, type);
   await store.twoFactor.deleteExpiredPending(user.id, now);
   const sameType = (await store.twoFactor.listMethods(user.id)).filter((m) => m.type === type);
   if (sameType.length >= maxPerType) throw new DomainError('method_limit_reached');

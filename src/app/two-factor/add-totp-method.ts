@@ -4,6 +4,7 @@ import { newId } from '../../core/sessions/session-token.js';
 import { newTotpSecret } from '../../factors/totp/new-totp-secret.js';
 import { buildOtpauthUri } from '../../factors/totp/otpauth-uri.js';
 import type { AppDeps } from '../deps.js';
+import { assertMethodAllowed } from '../policy/method-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
 
@@ -32,6 +33,7 @@ export async function addTotpMethod(
   const { store, clock, random, secretBox, settings } = deps;
   const now = clock.now();
   const { user } = auth;
+  await assertMethodAllowed(deps, user.id, 'totp');
   await store.twoFactor.deleteExpiredPending(user.id, now);
   const existing = (await store.twoFactor.listMethods(user.id)).filter((m) => m.type === 'totp');
   if (existing.length >= maxAuthenticators) throw new DomainError('method_limit_reached');

@@ -10,6 +10,8 @@ const voices: Record<Locale, string> = { en: 'en-US', nl: 'nl-NL', sv: 'sv-SE', 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
+const mailKinds = { enroll: 'enroll', sign_in: 'signIn', change: 'change', disable: 'disable' } as const;
+
 export function userLocale(user: Pick<User, 'locale'>, requestLocale: string): Locale {
   if (isLocale(user.locale)) return user.locale;
   return isLocale(requestLocale) ? requestLocale : defaultLocale;
@@ -40,8 +42,10 @@ export async function deliverCode(
       language: voices[locale],
     });
   }
-  const kind = purpose === 'enroll' ? 'enroll' : 'signIn';
-  const body = t(`code.mail.${kind}.body`, { email: purpose === 'enroll' ? to : user.email, code });
+  const kind = mailKinds[purpose];
+  // Set-up and change name the address being proved; sign-in and turning off, the account.
+  const email = purpose === 'enroll' || purpose === 'change' ? to : user.email;
+  const body = t(`code.mail.${kind}.body`, { email, code });
   await deps.mailer.send({
     to,
     subject: t(`code.mail.${kind}.subject`, { app }),

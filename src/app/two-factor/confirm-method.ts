@@ -47,7 +47,8 @@ export async function confirmMethod(
     if (turningOn || !primary) await tx.twoFactor.setPrimaryMethodId(user.id, method.id);
     const recoveryCodes = turningOn ? await issueRecoveryCodes(deps, tx, user.id, now) : undefined;
     if (turningOn) await tx.sessions.deleteForUser(user.id, session.id);
-    const token = await renewSession(deps, tx, session, { now });
+    // A session kept to set-up by policy becomes a full one here, under a new token (C23).
+    const token = await renewSession(deps, tx, session, { now, state: 'signed_in' });
     await recordAudit(tx, random, now, {
       userId: user.id,
       type: turningOn ? 'two_factor_enabled' : 'method_added',

@@ -3,9 +3,12 @@ import type { RequestContext, TwoFactorMethod } from '../../core/types.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { sendSecurityMail } from '../notifications.js';
+import { assertBackupForPrimary, assertRemovalKeepsPolicy } from '../policy/method-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
 import { type CodeType, checkUserCode } from './check-code.js';
+import { checkSentCode } from './check-sent-code.js';
+import { codeMethodTypes } from './send-code.js';
 import { activeMethods } from './two-factor-gate.js';
 
 /** The user's own active method, or `not_found` (another user's id answers the same). */
@@ -46,6 +49,7 @@ export async function setPrimaryMethod(
 ): Promise<void> {
   requireSudo(deps, auth);
   const method = await ownActiveMethod(deps, auth, input.methodId);
+  await assertBackupForPrimary(deps, auth.user.id, await activeMethods(deps.store, auth.user.id));
   await deps.store.transaction(async (tx) => {
     await tx.twoFactor.setPrimaryMethodId(auth.user.id, method.id);
     await recordAudit(tx, deps.random, deps.clock.now(), {
@@ -55,6 +59,26 @@ export async function setPrimaryMethod(
       detail: { method: method.type, label: method.label },
     });
   });
+}
+
+/**
+ * A current code that turns 2FA off: from an authenticator, a recovery code, or (for a method that
+ * sends codes) the code sent to it for turning off in this session, never a sign-in code (a24).
+ */
+async function provesTurningOff(
+  deps: AppDeps,
+  auth: Authenticated,
+  method: TwoFactorMethod,
+  code: string,
+  codeType: CodeType | undefined,
+): Promise<boolean> {
+  const now = deps.clock.now();
+  if (codeMethodTypes.has(codeType ?? '')) {
+    const input = { method, purpose: 'disable' as const, sessionId: auth.session.id, code, now };
+    return checkSentCode(deps, deps.store, input);
+  }
+  const type = codeType ?? 'totp';
+  return (await checkUserCode(deps, deps.store, { userId: auth.user.id, type, code, now })).ok;
 }
 
 /**
@@ -72,24 +96,27 @@ export async function removeMethod(
   const { user } = auth;
   const found = await store.twoFactor.findMethod(input.methodId);
   if (!found || found.userId !== user.id) throw new DomainError('not_found');
-  const remaining = (await activeMethods(store, user.id)).filter((m) => m.id !== found.id);
+  const active = await activeMethods(store, user.id);
+  // Before any code is checked: a refused removal must not have spent one.
+  await assertRemovalKeepsPolicy(deps, user.id, { removing: found, active });
+  const remaining = active.filter((m) => m.id !== found.id);
   const turningOff = found.status === 'active' && remaining.length === 0;
   if (turningOff) {
-    const check = input.code
-      ? await checkUserCode(deps, store, {
-          userId: user.id,
-          type: input.codeType ?? 'totp',
-          code: input.code,
-          now,
-        })
-      : { ok: false };
-    if (!check.ok) throw new DomainError('second_factor_required');
+    const proved = input.code ? await provesTurningOff(deps, auth, found, input.code, input.codeType) : false;
+    if (!proved) throw new DomainError('second_factor_required');
   }
   await store.transaction(async (tx) => {
+    // Again inside the transaction: a removal of another method may have landed meanwhile.
+    await assertRemovalKeepsPolicy({ store: tx, clock }, user.id, {
+      removing: found,
+      active: await activeMethods(tx, user.id),
+    });
     await tx.twoFactor.deleteMethod(found.id);
     if (turningOff) {
       await tx.twoFactor.deleteRecoveryCodes(user.id);
       await tx.twoFactor.setPrimaryMethodId(user.id, null);
+      // Turned on again later, 2FA starts with no browser trusted from before.
+      await tx.rememberedDevices.deleteForUser(user.id);
     } else if ((await tx.twoFactor.getPrimaryMethodId(user.id)) === found.id) {
       await tx.twoFactor.setPrimaryMethodId(user.id, remaining[0]?.id ?? null);
     }

@@ -57,21 +57,34 @@ export async function sendCode(
   });
   const id = newId(random);
   const code = generateCode(random);
-  await store.codeChallenges.replace({
-    id,
-    userId: user.id,
-    methodId: method.id,
-    purpose,
-    sessionId,
-    codeHash: hashCode(codeHashKey(recoveryPeppers[0]!), { challengeId: id, purpose }, code),
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + codeRules.lifetimeMs),
-    attempts: 0,
-    consumedAt: null,
-    lastSentAt: now,
-  });
+  const stored = await store.codeChallenges.replace(
+    {
+      id,
+      userId: user.id,
+      methodId: method.id,
+      purpose,
+      sessionId,
+      codeHash: hashCode(codeHashKey(recoveryPeppers[0]!), { challengeId: id, purpose }, code),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + codeRules.lifetimeMs),
+      attempts: 0,
+      consumedAt: null,
+      lastSentAt: now,
+      destination: method.destination,
+    },
+    // The check above and this write are apart: only the conditional write decides a race.
+    { unlessSentAfter: new Date(now.getTime() - codeRules.resendCooldownMs) },
+  );
+  if (!stored) {
+    const winner = await store.codeChallenges.findLatest(method.id, purpose, sessionId);
+    const left = Math.max(1, resendWaitSeconds(winner?.lastSentAt ?? null, now));
+    throw new DomainError('rate_limited', 'Wait before sending another code', left);
+  }
   const locale = userLocale(user, context.locale);
   await deliverCode(deps, { method, user, code, purpose, locale }).catch(async (error: unknown) => {
+    // Nothing reached the user: no code may wait for an answer, and no cool-down holds them back
+    // from trying again (the send limits above still count every try).
+    await store.codeChallenges.discard(id);
     const provider = error instanceof PhoneDeliveryError ? error.provider : {};
     await recordAudit(store, random, now, {
       userId: user.id,

@@ -33,7 +33,8 @@ export function needsTouch(session: Session, now: Date): boolean {
 }
 
 export function isInSudo(session: Session, now: Date): boolean {
-  return session.state === 'signed_in' && session.sudoUntil !== null && now < session.sudoUntil;
+  const mayChange = session.state === 'signed_in' || session.state === 'two_factor_setup';
+  return mayChange && session.sudoUntil !== null && now < session.sudoUntil;
 }
 
 export function absoluteExpiry(start: Date, state: Session['state'], policy: SessionPolicy): Date {

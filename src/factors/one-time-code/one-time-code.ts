@@ -16,8 +16,11 @@ export const codeRules = {
   resendCooldownMs: 30_000,
 } as const;
 
-/** What a code is for: one purpose's code never works for another (SECURITY.md a24). */
-export type CodePurpose = 'enroll' | 'sign_in';
+/**
+ * What a code is for: one purpose's code never works for another (SECURITY.md a24). `change`
+ * proves a new address or number; `disable` proves a method when turning 2FA off (a58).
+ */
+export type CodePurpose = 'enroll' | 'sign_in' | 'change' | 'disable';
 
 const wellFormed = /^\d{6}$/;
 

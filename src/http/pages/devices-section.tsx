@@ -89,7 +89,7 @@ function DeviceItem(props: { page: PageContext; session: Session; current: boole
   );
 }
 
-function DeviceIcon(props: { mobile: boolean }) {
+export function DeviceIcon(props: { mobile: boolean }) {
   return props.mobile ? (
     <svg class="item-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       <rect x="6.5" y="2.5" width="11" height="19" rx="2.2" />

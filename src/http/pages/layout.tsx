@@ -4,6 +4,8 @@ import { LanguageSwitcher } from './components/language-switcher.js';
 import { Logo } from './components/logo.js';
 import { PostForm } from './components/post-form.js';
 import type { PageContext } from './page-context.js';
+import { PolicyBanner } from './policy/policy-banner.js';
+import { PendingResetBanner } from './two-factor-reset/pending-reset.js';
 
 export interface LayoutProps {
   page: PageContext;
@@ -43,6 +45,10 @@ export function Layout(props: LayoutProps) {
           </div>
         </header>
         <main id="main" class="main" tabindex={-1}>
+          {page.pendingTwoFactorResetAt && (
+            <PendingResetBanner page={page} at={page.pendingTwoFactorResetAt} />
+          )}
+          <PolicyBanner page={page} />
           {props.width === 'narrow' ? <div class="card">{props.children}</div> : props.children}
         </main>
         <footer class="site-footer">
@@ -60,6 +66,14 @@ function AccountMenu(props: { page: PageContext; email: string }) {
   const { t, csrfToken } = props.page;
   return (
     <div class="account-menu">
+      {props.page.staff && (
+        <a class="account-email account-link" href="/console">
+          {t('console.title')}
+        </a>
+      )}
+      <a class="account-email account-link" href="/organizations">
+        {t('orgs.nav')}
+      </a>
       <a class="account-email" href="/security">
         <span class="visually-hidden">{t('layout.signedInAs')} </span>
         {props.email}

@@ -1,22 +1,32 @@
 import type { TwoFactorSummary } from '../../app/deps.js';
+import type { EffectivePolicy } from '../../core/policy/merge-policies.js';
 import type { AuditEvent, Session } from '../../core/types.js';
+import type { RememberedDevice } from '../../ports/remembered-device-store.js';
 import { AccountSection } from './account-section.js';
 import { ActivitySection } from './activity-section.js';
 import { Alert } from './components/alert.js';
 import { DevicesSection } from './devices-section.js';
 import { Layout } from './layout.js';
+import { OrganizationsLinkSection } from './organizations/organizations-link-section.js';
 import type { PageContext } from './page-context.js';
+import { PolicySection } from './policy/policy-section.js';
+import { RememberedDevicesSection } from './remembered-devices-section.js';
+import { PendingResetPanel } from './two-factor-reset/pending-reset.js';
 import { TwoFactorSection } from './two-factor-section.js';
 
 export type SecurityNotice = keyof typeof noticeKeys;
 
 export interface SecurityPageProps {
+  /** The 2FA policy that applies to the user, with who set each rule. */
+  policy?: EffectivePolicy | undefined;
   page: PageContext;
   email: string;
   summary: TwoFactorSummary;
   sessions: Session[];
   currentSessionId: string;
   events: AuditEvent[];
+  /** Absent: the section is not shown (no 2FA, or remembering is off and none is left). */
+  remembered?: { devices: RememberedDevice[]; currentIds: string[] } | undefined;
   notice?: SecurityNotice | undefined;
 }
 
@@ -32,6 +42,10 @@ const noticeKeys = {
   twoFactorOff: 'notice.twoFactorOff',
   primaryChanged: 'notice.primaryChanged',
   renamed: 'notice.renamed',
+  destinationChanged: 'notice.destinationChanged',
+  deviceForgotten: 'remembered.notice.forgotten',
+  devicesForgotten: 'remembered.notice.allForgotten',
+  deviceAlreadyForgotten: 'remembered.notice.gone',
 } as const;
 
 /** "Security and login" (seed 001): the account, its second step, its devices, its history. */
@@ -49,9 +63,13 @@ export function SecurityPage(props: SecurityPageProps) {
           <p>{t(noticeKeys[props.notice])}</p>
         </Alert>
       )}
+      <PendingResetPanel page={page} />
       <AccountSection page={page} email={props.email} />
       <TwoFactorSection page={page} summary={props.summary} />
+      {props.policy && <PolicySection page={page} policy={props.policy} />}
       <DevicesSection page={page} sessions={props.sessions} currentId={props.currentSessionId} />
+      {props.remembered && <RememberedDevicesSection page={page} {...props.remembered} />}
+      <OrganizationsLinkSection page={page} />
       <ActivitySection page={page} events={props.events} />
     </Layout>
   );

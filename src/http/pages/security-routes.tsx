@@ -1,6 +1,8 @@
 import type { Context, Hono } from 'hono';
+import { effectivePolicyFor } from '../../app/policy/effective-policy.js';
 import type { Authenticated } from '../../app/sessions/authenticate.js';
 import { listSessions, revokeOtherSessions, revokeSession } from '../../app/sessions/manage-sessions.js';
+import { rememberDeviceDays } from '../../app/two-factor/remember-device-period.js';
 import { isDomainError } from '../../core/errors.js';
 import type { HttpEnv } from '../env.js';
 import { validCsrf } from '../middleware/csrf.js';
@@ -8,6 +10,7 @@ import { clearSessionCookie } from '../middleware/session.js';
 import { readForm } from './form-body.js';
 import { csrfRefused } from './message-page.js';
 import { pageContext, signedIn, toSignIn } from './page-context.js';
+import { rememberedDevicesFor } from './remembered-devices-routes.js';
 import { renderPage } from './render-page.js';
 import { type SecurityNotice, SecurityPage } from './security-page.js';
 
@@ -25,6 +28,10 @@ const notices: Record<string, SecurityNotice> = {
   'notice=two-factor-off': 'twoFactorOff',
   'notice=primary-changed': 'primaryChanged',
   'notice=renamed': 'renamed',
+  'notice=destination-changed': 'destinationChanged',
+  'notice=device-forgotten': 'deviceForgotten',
+  'notice=devices-forgotten': 'devicesForgotten',
+  'notice=device-already-forgotten': 'deviceAlreadyForgotten',
 };
 
 function noticeFrom(c: Context<HttpEnv>): SecurityNotice | undefined {
@@ -37,10 +44,13 @@ function noticeFrom(c: Context<HttpEnv>): SecurityNotice | undefined {
 
 async function showSecurity(c: Context<HttpEnv>, auth: Authenticated) {
   const deps = c.get('deps');
-  const [summary, sessions, events] = await Promise.all([
+  const [summary, sessions, events, remembered, rememberDays, policy] = await Promise.all([
     deps.secondFactor.summary(auth.user.id, deps.store),
     listSessions(deps, auth),
     deps.store.audit.listForUser(auth.user.id, activityLimit),
+    rememberedDevicesFor(c, auth),
+    rememberDeviceDays(deps, auth.user.id),
+    effectivePolicyFor(deps, auth.user.id),
   ]);
   return renderPage(
     c,
@@ -51,7 +61,11 @@ async function showSecurity(c: Context<HttpEnv>, auth: Authenticated) {
       sessions={sessions.filter((s) => s.state === 'signed_in')}
       currentSessionId={auth.session.id}
       events={events}
+      remembered={
+        remembered.devices.length > 0 || (summary.enabled && rememberDays > 0) ? remembered : undefined
+      }
       notice={noticeFrom(c)}
+      policy={policy}
     />,
   );
 }

@@ -38,8 +38,11 @@ export function sessionRoutes(app: Hono<HttpEnv>): void {
         maxAge: oneYear,
       });
       const auth = signedIn(c);
-      // E-mails follow the same choice.
-      if (auth) await c.get('deps').store.users.setLocale(auth.user.id, locale);
+      // E-mails follow the same choice, but only when the click came from one of our pages: a link
+      // on another site must not change what an account's mails are written in (GET changes no
+      // account state from outside). The cookie is only this browser's display preference.
+      const fromOurPage = c.req.header('sec-fetch-site') === 'same-origin';
+      if (auth && fromOurPage) await c.get('deps').store.users.setLocale(auth.user.id, locale);
     }
     return c.redirect(safeNext(c.req.query('next'), '/'), 303);
   });

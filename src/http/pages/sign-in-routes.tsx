@@ -3,7 +3,9 @@ import { signIn } from '../../app/sessions/sign-in.js';
 import { isDomainError } from '../../core/errors.js';
 import type { HttpEnv } from '../env.js';
 import { validCsrf } from '../middleware/csrf.js';
+import { rememberedDeviceTokens } from '../middleware/remembered-device-cookie.js';
 import { setSessionCookie } from '../middleware/session.js';
+import { twoFactorSetupPath } from '../middleware/two-factor-setup-gate.js';
 import { emailField, maxPasswordLength, readForm } from './form-body.js';
 import { emailProblem, type FormProblem, fieldProblem, problemFrom } from './form-problem.js';
 import { csrfRefused } from './message-page.js';
@@ -73,12 +75,14 @@ async function submitSignIn(c: Context<HttpEnv>) {
       password: password.slice(0, maxPasswordLength),
       context: c.get('requestContext'),
       previousToken: c.get('sessionToken'),
+      rememberedDeviceTokens: rememberedDeviceTokens(c),
     });
     setSessionCookie(c, result.token);
     if (result.session.state === 'second_factor') {
       const next = carriedNext(c);
       return c.redirect(`/sign-in/second-factor${next ? `?next=${nextParam(next)}` : ''}`, 303);
     }
+    if (result.session.state === 'two_factor_setup') return c.redirect(twoFactorSetupPath, 303);
     return c.redirect(safeNext(c.req.query('next'), defaultNext), 303);
   } catch (error) {
     if (!isDomainError(error)) throw error;

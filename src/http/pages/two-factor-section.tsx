@@ -95,6 +95,7 @@ function EnabledBody(props: { page: PageContext; summary: TwoFactorSummary }) {
                 <MethodActions
                   page={page}
                   methodId={method.id}
+                  changes={destinationKind(method.type)}
                   canBePrimary={summary.primary !== method.id && summary.methods.length > 1}
                 />
               </div>
@@ -112,8 +113,20 @@ function EnabledBody(props: { page: PageContext; summary: TwoFactorSummary }) {
   );
 }
 
+/** What "Change" moves for a method that sends codes: an address or a number. */
+function destinationKind(type: string): 'email' | 'phone' | undefined {
+  if (type === 'email') return 'email';
+  return type === 'sms' || type === 'voice' ? 'phone' : undefined;
+}
+
 /** Rename, make primary and remove: each asks for the password first when sudo has lapsed. */
-function MethodActions(props: { page: PageContext; methodId: string; canBePrimary: boolean }) {
+function MethodActions(props: {
+  page: PageContext;
+  methodId: string;
+  canBePrimary: boolean;
+  /** E-mail, SMS and voice methods can move to a new address or number. */
+  changes?: 'email' | 'phone' | undefined;
+}) {
   const { t, csrfToken } = props.page;
   const base = `/security/two-factor/methods/${encodeURIComponent(props.methodId)}`;
   return (
@@ -124,6 +137,11 @@ function MethodActions(props: { page: PageContext; methodId: string; canBePrimar
             {t('methods.makePrimary')}
           </button>
         </PostForm>
+      )}
+      {props.changes && (
+        <a class="button button-quiet button-small" href={`${base}/change`}>
+          {t(`methods.change.${props.changes}`)}
+        </a>
       )}
       <a class="button button-quiet button-small" href={`${base}/rename`}>
         {t('methods.rename')}

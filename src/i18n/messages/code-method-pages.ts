@@ -3,6 +3,14 @@ import { defineMessages } from '../define-messages.js';
 /** The pages for setting up and using e-mail, SMS and voice codes (seeds 000, 001). */
 export const codeMethodPageMessages = defineMessages({
   en: {
+    'codePage.other.email': 'E-mail to {to}',
+    'codePage.other.sms': 'Text message to {to}',
+    'codePage.other.voice': 'Phone call to {to}',
+    'codePage.intro':
+      'Besides your password, you will enter a code when you sign in: from an app on your phone, or one we send you. Someone who learns your password still cannot get in.',
+    'codePage.choice.emailHint': 'A code in your inbox each time you sign in.',
+    'codePage.choice.smsHint': 'A code by text message to your mobile phone.',
+    'codePage.choice.voiceHint': 'We call you and read the code aloud. Works on a landline too.',
     'codePage.choice.legend': 'How do you want to get your codes?',
     'codePage.choice.totp': 'Authenticator app',
     'codePage.choice.totpHint': 'The safest choice. Works without signal.',
@@ -37,7 +45,15 @@ export const codeMethodPageMessages = defineMessages({
     'codePage.alreadyAdded': 'You already use this for two-factor authentication.',
   },
   nl: {
-    'codePage.choice.legend': 'Hoe wil je je codes ontvangen?',
+    'codePage.other.email': 'E-mail naar {to}',
+    'codePage.other.sms': 'Sms naar {to}',
+    'codePage.other.voice': 'Telefoongesprek naar {to}',
+    'codePage.intro':
+      'Naast uw wachtwoord voert u bij het inloggen een code in: uit een app op uw telefoon, of een code die wij u sturen. Iemand die uw wachtwoord kent, komt er dan nog steeds niet in.',
+    'codePage.choice.emailHint': 'Bij elke keer inloggen een code in uw mailbox.',
+    'codePage.choice.smsHint': 'Een code per sms op uw mobiele telefoon.',
+    'codePage.choice.voiceHint': 'We bellen u en lezen de code voor. Werkt ook met een vaste lijn.',
+    'codePage.choice.legend': 'Hoe wilt u uw codes ontvangen?',
     'codePage.choice.totp': 'Authenticator-app',
     'codePage.choice.totpHint': 'De veiligste keuze. Werkt ook zonder bereik.',
     'codePage.choice.email': 'E-mail',
@@ -46,34 +62,41 @@ export const codeMethodPageMessages = defineMessages({
     'codePage.risk':
       'Sms-berichten en telefoongesprekken kunnen worden onderschept; een authenticator-app is veiliger.',
     'codePage.email.title': 'Codes ontvangen per e-mail',
-    'codePage.email.intro': 'We sturen een code naar dit adres om te controleren dat die bij je aankomt.',
+    'codePage.email.intro': 'We sturen een code naar dit adres om te controleren dat die bij u aankomt.',
     'codePage.email.label': 'E-mailadres',
     'codePage.phone.title.sms': 'Codes ontvangen per sms',
     'codePage.phone.title.voice': 'Codes ontvangen via een telefoongesprek',
-    'codePage.phone.intro.sms':
-      'We sms’en een code naar dit nummer om te controleren dat die bij je aankomt.',
+    'codePage.phone.intro.sms': 'We sms’en een code naar dit nummer om te controleren dat die bij u aankomt.',
     'codePage.phone.intro.voice':
-      'We bellen dit nummer en lezen een code voor om te controleren dat die bij je aankomt.',
+      'We bellen dit nummer en lezen een code voor om te controleren dat die bij u aankomt.',
     'codePage.phone.country': 'Land',
     'codePage.phone.label': 'Telefoonnummer',
     'codePage.phone.hint': 'Bijvoorbeeld 06 12345678, of met landcode: +31 6 12345678.',
     'codePage.send': 'Code versturen',
-    'codePage.confirm.title': 'Vul de code in die we je stuurden',
+    'codePage.confirm.title': 'Vul de code in die we u stuurden',
     'codePage.sentTo': 'We hebben een code gestuurd naar {to}.',
     'codePage.calling': 'We bellen {to} om een code voor te lezen.',
     'codePage.code.label': 'Code van 6 cijfers',
     'codePage.code.hint': 'De code werkt 10 minuten.',
     'codePage.verify': 'Code controleren',
     'codePage.resend': 'Opnieuw versturen',
-    'codePage.resendWait': 'Over {seconds} seconden kun je een nieuwe code laten versturen.',
+    'codePage.resendWait': 'Over {seconds} seconden kunt u een nieuwe code laten versturen.',
     'codePage.notArrived':
       'Na een minuut nog geen code? Controleer het adres of nummer, of laat een nieuwe code versturen.',
     'codePage.signIn.email': 'Ontvang een code per e-mail op {to}.',
     'codePage.signIn.sms': 'Ontvang een code per sms op {to}.',
     'codePage.signIn.voice': 'Ontvang een code via een telefoongesprek op {to}.',
-    'codePage.alreadyAdded': 'Dit gebruik je al voor tweestapsverificatie.',
+    'codePage.alreadyAdded': 'Dit gebruikt u al voor tweestapsverificatie.',
   },
   sv: {
+    'codePage.other.email': 'E-post till {to}',
+    'codePage.other.sms': 'Sms till {to}',
+    'codePage.other.voice': 'Samtal till {to}',
+    'codePage.intro':
+      'Utöver lösenordet anger du en kod när du loggar in: från en app i telefonen, eller en som vi skickar till dig. Den som får reda på ditt lösenord kommer ändå inte in.',
+    'codePage.choice.emailHint': 'En kod i din inkorg varje gång du loggar in.',
+    'codePage.choice.smsHint': 'En kod via sms till din mobiltelefon.',
+    'codePage.choice.voiceHint': 'Vi ringer upp och läser upp koden. Fungerar även med fast telefon.',
     'codePage.choice.legend': 'Hur vill du få dina koder?',
     'codePage.choice.totp': 'Autentiseringsapp',
     'codePage.choice.totpHint': 'Det säkraste valet. Fungerar utan täckning.',
@@ -108,6 +131,15 @@ export const codeMethodPageMessages = defineMessages({
     'codePage.alreadyAdded': 'Du använder redan det här för tvåfaktorsautentisering.',
   },
   'pt-BR': {
+    'codePage.other.email': 'E-mail para {to}',
+    'codePage.other.sms': 'SMS para {to}',
+    'codePage.other.voice': 'Ligação para {to}',
+    'codePage.intro':
+      'Além da senha, você digitará um código ao entrar: de um aplicativo no seu celular, ou um que enviamos para você. Quem descobrir sua senha ainda assim não conseguirá entrar.',
+    'codePage.choice.emailHint': 'Um código na sua caixa de entrada sempre que você entrar.',
+    'codePage.choice.smsHint': 'Um código por SMS no seu celular.',
+    'codePage.choice.voiceHint':
+      'Ligamos para você e lemos o código em voz alta. Funciona também em telefone fixo.',
     'codePage.choice.legend': 'Como você quer receber seus códigos?',
     'codePage.choice.totp': 'Aplicativo autenticador',
     'codePage.choice.totpHint': 'A opção mais segura. Funciona sem sinal.',

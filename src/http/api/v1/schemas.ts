@@ -18,6 +18,7 @@ export const SessionState = z
   .union([
     z.object({ state: z.literal('signed_in') }),
     z.object({ state: z.literal('second_factor'), primary: z.string(), methods: z.array(MethodSummary) }),
+    z.object({ state: z.literal('two_factor_setup_required') }),
   ])
   .openapi('SessionState');
 
@@ -119,7 +120,13 @@ export const Confirmed = z
   .openapi('MethodConfirmed');
 export const RenameMethod = z.object({ label: z.string().trim().min(1).max(64) }).openapi('RenameMethod');
 export const RemoveMethod = z
-  .object({ code: Code.optional(), codeType: z.enum(['totp', 'recovery_code']).optional() })
+  .object({
+    code: Code.optional(),
+    codeType: z
+      .enum(['totp', 'recovery_code', 'email', 'sms', 'voice'])
+      .optional()
+      .openapi({ description: 'For e-mail, SMS or voice: the code from POST /me/methods/{id}/disable-code' }),
+  })
   .openapi('RemoveMethod');
 export const SetPrimary = z.object({ methodId: z.string().min(1).max(64) }).openapi('SetPrimary');
 export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) }).openapi('RecoveryCodes');
@@ -129,5 +136,9 @@ export const SecondFactor = z
     type: z.enum(['totp', 'recovery_code', 'email', 'sms', 'voice']),
     code: Code,
     methodId: z.string().min(1).max(64).optional(),
+    rememberDevice: z.boolean().optional().openapi({
+      description:
+        "Don't ask again on this device for the server's period (TWOSTEP_REMEMBER_DEVICE_DAYS); refused with 400 when that is 0",
+    }),
   })
   .openapi('SecondFactor');

@@ -4,6 +4,7 @@ import { verifySecondFactor } from '../../../app/two-factor/verify-second-factor
 import { codeRules } from '../../../factors/one-time-code/one-time-code.js';
 import type { HttpEnv } from '../../env.js';
 import { requirePendingSecondFactor } from '../../guards.js';
+import { setRememberedDeviceCookie } from '../../middleware/remembered-device-cookie.js';
 import { setSessionCookie } from '../../middleware/session.js';
 import { jsonAnswer, jsonBody, problems, z } from './openapi-helpers.js';
 import { CodeSent, SecondFactor, SendCode } from './schemas.js';
@@ -22,14 +23,16 @@ export function secondFactorRoutes(api: OpenAPIHono<HttpEnv>): void {
     }),
     async (c) => {
       const pending = requirePendingSecondFactor(c);
-      const { type, code, methodId } = c.req.valid('json');
-      const { token } = await verifySecondFactor(c.get('deps'), pending, {
+      const { type, code, methodId, rememberDevice } = c.req.valid('json');
+      const { token, rememberedDevice } = await verifySecondFactor(c.get('deps'), pending, {
         type,
         code,
         methodId,
         context: c.get('requestContext'),
+        rememberDevice,
       });
       setSessionCookie(c, token);
+      if (rememberedDevice) await setRememberedDeviceCookie(c, pending.user.id, rememberedDevice);
       return c.json({ state: 'signed_in' as const }, 200);
     },
   );

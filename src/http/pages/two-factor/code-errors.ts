@@ -23,6 +23,7 @@ export function codeErrorMessage(t: Translate, error: unknown): string | null {
     'setup_expired',
     'invalid_input',
     'method_limit_reached',
+    'method_not_allowed',
   ] as const;
   for (const code of known) if (isDomainError(error, code)) return t(`error.${code}`);
   return null;

@@ -6,6 +6,7 @@ import { PostForm } from '../components/post-form.js';
 import type { PageContext } from '../page-context.js';
 import { CodeField } from './code-field.js';
 import { CountrySelect } from './country-select.js';
+import { keepTogether } from './keep-together.js';
 import { ResendForm } from './resend-form.js';
 
 export const setupPath = '/security/two-factor/setup';
@@ -105,7 +106,9 @@ export function CodeConfirmPage(props: CodeConfirmPageProps) {
   return (
     <CardPage page={page} title={t('codePage.confirm.title')} footer={cancel(page)}>
       <p class="card-text">
-        {t(props.type === 'voice' ? 'codePage.calling' : 'codePage.sentTo', { to: props.sentTo })}
+        {t(props.type === 'voice' ? 'codePage.calling' : 'codePage.sentTo', {
+          to: keepTogether(props.sentTo),
+        })}
       </p>
       <ErrorAlert error={props.sendError} />
       <PostForm action={`${base}/code`} csrfToken={page.csrfToken} class="form">

@@ -3,6 +3,8 @@ import { PostForm } from '../components/post-form.js';
 import type { PageContext } from '../page-context.js';
 import { CodeField } from './code-field.js';
 import type { CodeStepState } from './code-step-state.js';
+import { keepTogether } from './keep-together.js';
+import { RememberDeviceField, type RememberOffer } from './remember-device-field.js';
 import { ResendForm } from './resend-form.js';
 
 /**
@@ -15,6 +17,7 @@ export function CodeStep(props: {
   /** `?method=…&next=…`, for both forms. */
   query: string;
   error: string | undefined;
+  remember?: RememberOffer | undefined;
 }) {
   const { page, state, query } = props;
   const { t } = page;
@@ -22,7 +25,7 @@ export function CodeStep(props: {
   if (!state.sent) {
     return (
       <PostForm action={sendAction} csrfToken={page.csrfToken} class="form">
-        <p class="card-text">{t(`codePage.signIn.${state.type}`, { to: state.sentTo })}</p>
+        <p class="card-text">{t(`codePage.signIn.${state.type}`, { to: keepTogether(state.sentTo) })}</p>
         <Button wide>{t('codePage.send')}</Button>
       </PostForm>
     );
@@ -30,7 +33,9 @@ export function CodeStep(props: {
   return (
     <>
       <p class="card-text">
-        {t(state.type === 'voice' ? 'codePage.calling' : 'codePage.sentTo', { to: state.sentTo })}
+        {t(state.type === 'voice' ? 'codePage.calling' : 'codePage.sentTo', {
+          to: keepTogether(state.sentTo),
+        })}
       </p>
       <PostForm action={`/sign-in/second-factor${query}`} csrfToken={page.csrfToken} class="form">
         <CodeField
@@ -40,6 +45,7 @@ export function CodeStep(props: {
           hint={t('codePage.code.hint')}
           error={props.error}
         />
+        <RememberDeviceField page={page} offer={props.remember} />
         <Button wide>{t('step.submit')}</Button>
       </PostForm>
       <ResendForm page={page} action={sendAction} waitSeconds={state.waitSeconds} />

@@ -5,6 +5,8 @@ import { FormField } from '../components/form-field.js';
 import { PostForm } from '../components/post-form.js';
 import type { PageContext } from '../page-context.js';
 import { CodeField } from './code-field.js';
+import { keepTogether } from './keep-together.js';
+import { ResendForm } from './resend-form.js';
 
 const methodPath = (id: string) => `/security/two-factor/methods/${encodeURIComponent(id)}`;
 
@@ -43,16 +45,26 @@ export function RemoveMethodPage(props: {
   label: string;
   last: boolean;
   error?: string | undefined;
+  /** The last method sends codes: it is proved with a code sent for turning off. */
+  codeProof?: CodeProof | undefined;
 }) {
-  const { page } = props;
+  const { page, codeProof } = props;
   const { t } = page;
+  const proof = props.last ? codeProof : undefined;
   return (
     <CardPage
       page={page}
       title={t('methods.removeTitle', { method: props.label })}
       footer={<a href="/security">{t('common.cancel')}</a>}
     >
-      <p class="card-text">{props.last ? t('methods.removeLastText') : t('methods.removeText')}</p>
+      <p class="card-text">
+        {proof
+          ? t('remove.lastCodeText')
+          : props.last
+            ? t('methods.removeLastText')
+            : t('methods.removeText')}
+      </p>
+      {proof && <SendProofCode page={page} methodId={props.methodId} proof={proof} />}
       {props.error && !props.last && (
         <Alert kind="error">
           <p>{props.error}</p>
@@ -63,15 +75,65 @@ export function RemoveMethodPage(props: {
           <CodeField
             name="code"
             numeric={false}
-            label={t('methods.removeLastLabel')}
-            hint={t('step.totp.hint')}
+            label={proof ? t('remove.codeLabel') : t('methods.removeLastLabel')}
+            hint={proof ? t('remove.codeOr') : t('step.totp.hint')}
             error={props.error}
+            autofocus={!proof || proof.sent}
           />
         )}
         <Button variant="danger" wide>
           {props.last ? t('methods.removeOffConfirm') : t('methods.removeConfirm')}
         </Button>
       </PostForm>
+      {proof?.sent && (
+        <ResendForm
+          page={page}
+          action={`${methodPath(props.methodId)}/remove/send`}
+          waitSeconds={proof.waitSeconds}
+        />
+      )}
     </CardPage>
+  );
+}
+
+export interface CodeProof {
+  type: 'email' | 'sms' | 'voice';
+  /** The method's destination, masked. */
+  sentTo: string;
+  /** Whether this session has a live code for turning off. */
+  sent: boolean;
+  waitSeconds: number;
+  sendError?: string | undefined;
+}
+
+/** "Send code" for a user whose last method sends codes (SECURITY.md a58), or what was sent. */
+function SendProofCode(props: { page: PageContext; methodId: string; proof: CodeProof }) {
+  const { page, proof } = props;
+  const { t } = page;
+  const sentText = t(proof.type === 'voice' ? 'codePage.calling' : 'codePage.sentTo', {
+    to: keepTogether(proof.sentTo),
+  });
+  return (
+    <>
+      {proof.sendError && (
+        <Alert kind="error">
+          <p>{proof.sendError}</p>
+        </Alert>
+      )}
+      {proof.sent ? (
+        <p class="card-text">{sentText}</p>
+      ) : (
+        <PostForm
+          action={`${methodPath(props.methodId)}/remove/send`}
+          csrfToken={page.csrfToken}
+          class="form send-proof"
+        >
+          <p class="card-text">{t('remove.codeIntro', { to: keepTogether(proof.sentTo) })}</p>
+          <Button variant="secondary" wide>
+            {t('codePage.send')}
+          </Button>
+        </PostForm>
+      )}
+    </>
   );
 }

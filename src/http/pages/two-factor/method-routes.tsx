@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import { removeMethod, renameMethod, setPrimaryMethod } from '../../../app/two-factor/manage-methods.js';
 import { regenerateRecoveryCodes } from '../../../app/two-factor/recovery-codes.js';
+import { codeMethodTypes } from '../../../app/two-factor/send-code.js';
 import { activeMethods } from '../../../app/two-factor/two-factor-gate.js';
 import { isDomainError } from '../../../core/errors.js';
 import type { HttpEnv } from '../../env.js';
@@ -9,10 +10,12 @@ import { validCsrf } from '../../middleware/csrf.js';
 import { readForm } from '../form-body.js';
 import { csrfRefused } from '../message-page.js';
 import { pageContext } from '../page-context.js';
+import { policyRefusal } from '../policy/policy-refusal.js';
 import { renderPage } from '../render-page.js';
 import { RemoveMethodPage, RenameMethodPage } from './method-pages.js';
 import { sudoOrRedirect } from './page-guards.js';
 import { RecoveryCodesPage } from './recovery-codes-page.js';
+import { codeProofOf, sentCodeType } from './remove-code-proof.js';
 
 const base = '/security/two-factor/methods/:id';
 
@@ -36,6 +39,8 @@ async function sudoPost(
     return await work(auth, form);
   } catch (error) {
     if (isDomainError(error, 'not_found')) return c.redirect('/security', 303);
+    if (isDomainError(error, 'backup_method_required') || isDomainError(error, 'last_required_method'))
+      return policyRefusal(c, error.code as 'backup_method_required' | 'last_required_method');
     throw error;
   }
 }
@@ -85,9 +90,16 @@ export function methodRoutes(app: Hono<HttpEnv>): void {
     const found = await ownMethod(c, auth);
     if (!found) return c.redirect('/security', 303);
     const { method, last } = found;
+    const codeProof = await codeProofOf(c.get('deps'), auth, method);
     return renderPage(
       c,
-      <RemoveMethodPage page={pageContext(c)} methodId={method.id} label={method.label} last={last} />,
+      <RemoveMethodPage
+        page={pageContext(c)}
+        methodId={method.id}
+        label={method.label}
+        last={last}
+        codeProof={codeProof}
+      />,
     );
   });
 
@@ -100,7 +112,9 @@ export function methodRoutes(app: Hono<HttpEnv>): void {
         const { twoFactorOff } = await removeMethod(c.get('deps'), auth, {
           methodId: found.method.id,
           code: code.trim() ? code : undefined,
-          codeType: codeTypeOf(code),
+          codeType: codeMethodTypes.has(found.method.type)
+            ? sentCodeType(found.method, code)
+            : codeTypeOf(code),
           context: c.get('requestContext'),
         });
         return c.redirect(`/security?notice=${twoFactorOff ? 'two-factor-off' : 'method-removed'}`, 303);
@@ -115,6 +129,7 @@ export function methodRoutes(app: Hono<HttpEnv>): void {
             label={method.label}
             last={last}
             error={message}
+            codeProof={await codeProofOf(c.get('deps'), auth, method)}
           />
         );
         return renderPage(c, page, 400);

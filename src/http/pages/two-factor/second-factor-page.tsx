@@ -8,6 +8,8 @@ import { nextParam } from '../safe-next.js';
 import { CodeField } from './code-field.js';
 import { CodeStep } from './code-step.js';
 import type { CodeStepState } from './code-step-state.js';
+import { keepTogether } from './keep-together.js';
+import { RememberDeviceField, type RememberOffer } from './remember-device-field.js';
 
 export interface SecondFactorPageProps {
   page: PageContext;
@@ -19,6 +21,16 @@ export interface SecondFactorPageProps {
   /** Set for an e-mail, SMS or voice method: what was sent, and when another may be. */
   codeStep?: CodeStepState | undefined;
   error?: string | undefined;
+  /** "Don't ask again on this device"; absent when the period is 0. */
+  remember?: RememberOffer | undefined;
+}
+
+/** A sent-code method says how it reaches the user, in the reader's language, beside its name. */
+function otherMethodText(t: PageContext['t'], method: MethodSummary): string {
+  if (method.type === 'recovery_code') return t('step.useRecovery');
+  if (method.type === 'email' || method.type === 'sms' || method.type === 'voice')
+    return t(`codePage.other.${method.type}`, { to: keepTogether(method.label) });
+  return method.label;
 }
 
 const query = (methodId: string, next: string | undefined) =>
@@ -41,6 +53,7 @@ export function SecondFactorPage(props: SecondFactorPageProps) {
           state={props.codeStep}
           query={query(method.id, props.next)}
           error={props.error}
+          remember={props.remember}
         />
       ) : (
         <AppOrRecoveryStep {...props} />
@@ -52,7 +65,7 @@ export function SecondFactorPage(props: SecondFactorPageProps) {
             {others.map((other) => (
               <li>
                 <a href={`/sign-in/second-factor${query(other.id, props.next)}`}>
-                  {other.type === 'recovery_code' ? t('step.useRecovery') : other.label}
+                  {otherMethodText(t, other)}
                 </a>
               </li>
             ))}
@@ -91,6 +104,7 @@ function AppOrRecoveryStep(props: SecondFactorPageProps) {
           hint={recovery ? t('step.recovery.hint') : t('step.totp.hint')}
           error={props.error}
         />
+        <RememberDeviceField page={page} offer={props.remember} />
         <Button wide>{t('step.submit')}</Button>
       </PostForm>
     </>

@@ -1,11 +1,13 @@
 import type { Context, Hono } from 'hono';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import type { CodeType } from '../../../app/two-factor/check-code.js';
+import { rememberDeviceDays } from '../../../app/two-factor/remember-device-period.js';
 import { codeMethodTypes } from '../../../app/two-factor/send-code.js';
 import { verifySecondFactor } from '../../../app/two-factor/verify-second-factor.js';
 import { isDomainError } from '../../../core/errors.js';
 import type { HttpEnv } from '../../env.js';
 import { validCsrf } from '../../middleware/csrf.js';
+import { setRememberedDeviceCookie } from '../../middleware/remembered-device-cookie.js';
 import { setSessionCookie } from '../../middleware/session.js';
 import { readForm } from '../form-body.js';
 import { csrfRefused } from '../message-page.js';
@@ -13,6 +15,7 @@ import { pageContext } from '../page-context.js';
 import { renderPage } from '../render-page.js';
 import { nextParam, safeNext } from '../safe-next.js';
 import { codeStepState } from './code-step-state.js';
+import { rememberFieldName } from './remember-device-field.js';
 import { SecondFactorPage } from './second-factor-page.js';
 
 const path = '/sign-in/second-factor';
@@ -33,12 +36,14 @@ export async function show(
   auth: Authenticated,
   error?: string,
   status: 200 | 400 | 429 | 502 = 200,
+  rememberChecked = false,
 ): Promise<Response> {
   const deps = c.get('deps');
   const { methods } = await deps.secondFactor.challengeFor(auth.user.id, deps.store);
   const method = methods.find((m) => m.id === c.req.query('method')) ?? methods[0];
   if (!method) return startOver(c);
   const codeStep = await codeStepState(deps, auth, method.id);
+  const rememberDays = await rememberDeviceDays(deps, auth.user.id);
   const next = c.req.query('next') ? safeNext(c.req.query('next')) : undefined;
   return renderPage(
     c,
@@ -49,6 +54,7 @@ export async function show(
       next={next}
       codeStep={codeStep}
       error={error}
+      remember={rememberDays > 0 ? { days: rememberDays, checked: rememberChecked } : undefined}
     />,
     status,
   );
@@ -84,25 +90,30 @@ export function secondFactorPageRoutes(app: Hono<HttpEnv>): void {
     const code = (form.code ?? '').slice(0, 64);
     if (!code.trim()) return show(c, auth, t('code.missing'), 400);
     const { type, methodId } = await codeTypeOf(c, auth);
+    // A box ticked on a page rendered before the period was set to 0 is ignored, not an error.
+    const ticked = form[rememberFieldName] === '1';
+    const rememberDevice = ticked && (await rememberDeviceDays(c.get('deps'), auth.user.id)) > 0;
     try {
-      const { token } = await verifySecondFactor(c.get('deps'), auth, {
+      const { token, rememberedDevice } = await verifySecondFactor(c.get('deps'), auth, {
         type,
         code,
         methodId,
         context: c.get('requestContext'),
+        rememberDevice,
       });
       setSessionCookie(c, token);
+      if (rememberedDevice) await setRememberedDeviceCookie(c, auth.user.id, rememberedDevice);
       return c.redirect(safeNext(c.req.query('next')), 303);
     } catch (error) {
       if (isDomainError(error, 'wrong_code')) {
         // The fifth wrong code ends the pending sign-in; say so instead of asking again.
         if (!(await c.get('deps').store.sessions.findById(auth.session.id))) return startOver(c);
-        return show(c, auth, t('error.wrong_code'), 400);
+        return show(c, auth, t('error.wrong_code'), 400, ticked);
       }
       if (isDomainError(error, 'rate_limited')) {
         c.header('retry-after', String(error.retryAfterSeconds ?? 60));
         const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
-        return show(c, auth, t('error.rate_limited', { minutes }), 429);
+        return show(c, auth, t('error.rate_limited', { minutes }), 429, ticked);
       }
       throw error;
     }

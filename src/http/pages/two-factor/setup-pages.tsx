@@ -6,31 +6,51 @@ import { FormField } from '../components/form-field.js';
 import { PostForm } from '../components/post-form.js';
 import type { PageContext } from '../page-context.js';
 import { CodeField } from './code-field.js';
-import { MethodChoice } from './method-choice.js';
+import { MethodChoice, type SetupChoice } from './method-choice.js';
 
 /** Step 1: what 2FA is, the choice of method, which apps work, a name for an authenticator (seeds 001, 002). */
-export function SetupIntroPage(props: { page: PageContext; error?: string | undefined }) {
+export function SetupIntroPage(props: {
+  page: PageContext;
+  error?: string | undefined;
+  /** The methods the user's policy allows; all when absent. */
+  allowed?: readonly SetupChoice[] | undefined;
+  /** Why set-up comes before anything else, when a policy requires it. */
+  notice?: string | undefined;
+}) {
   const { page } = props;
   const { t } = page;
   return (
-    <CardPage page={page} title={t('setup.title')} footer={<a href="/security">{t('common.cancel')}</a>}>
-      <p class="card-text">{t('setup.intro')}</p>
-      <p class="card-text">{t('setup.apps')}</p>
+    // Kept to set-up by a policy, there is nothing to cancel back to: signing out stays in the header.
+    <CardPage
+      page={page}
+      title={t('setup.title')}
+      footer={props.notice ? undefined : <a href="/security">{t('common.cancel')}</a>}
+    >
+      {props.notice && (
+        <Alert kind="info">
+          <p>{props.notice}</p>
+        </Alert>
+      )}
+      <p class="card-text">{t('codePage.intro')}</p>
+      {/* What only the authenticator needs is hidden by app.css while another method is chosen. */}
+      <p class="card-text totp-only">{t('setup.apps')}</p>
       {props.error && (
         <Alert kind="error">
           <p>{props.error}</p>
         </Alert>
       )}
       <PostForm action="/security/two-factor/setup" csrfToken={page.csrfToken} class="form">
-        <MethodChoice t={t} />
-        <FormField
-          name="label"
-          type="text"
-          label={t('setup.label')}
-          hint={t('setup.labelHint')}
-          autocomplete="off"
-          value={t('setup.labelDefault')}
-        />
+        <MethodChoice t={t} allowed={props.allowed} />
+        <div class="totp-only">
+          <FormField
+            name="label"
+            type="text"
+            label={t('setup.label')}
+            hint={t('setup.labelHint')}
+            autocomplete="off"
+            value={t('setup.labelDefault')}
+          />
+        </div>
         <Button wide>{t('setup.start')}</Button>
       </PostForm>
     </CardPage>

@@ -12,6 +12,7 @@ import { setSessionCookie } from '../../middleware/session.js';
 import { readForm } from '../form-body.js';
 import { csrfRefused } from '../message-page.js';
 import { pageContext } from '../page-context.js';
+import { setupOffer } from '../policy/setup-offer.js';
 import { renderPage } from '../render-page.js';
 import { sudoOrRedirect } from './page-guards.js';
 import { RecoveryCodesPage } from './recovery-codes-page.js';
@@ -56,9 +57,10 @@ async function showScan(c: Context<HttpEnv>, auth: Authenticated, methodId: stri
 }
 
 export function setupRoutes(app: Hono<HttpEnv>): void {
-  app.get(setupPath, (c) => {
+  app.get(setupPath, async (c) => {
     const auth = sudoOrRedirect(c, setupPath);
-    return auth instanceof Response ? auth : renderPage(c, <SetupIntroPage page={pageContext(c)} />);
+    if (auth instanceof Response) return auth;
+    return renderPage(c, <SetupIntroPage page={pageContext(c)} {...(await setupOffer(c, auth))} />);
   });
 
   app.post(setupPath, async (c) => {
@@ -66,6 +68,11 @@ export function setupRoutes(app: Hono<HttpEnv>): void {
     if (!validCsrf(c, form._csrf)) return csrfRefused(c);
     const auth = sudoOrRedirect(c, setupPath);
     if (auth instanceof Response) return auth;
+    const offer = await setupOffer(c, auth);
+    if (!offer.allowed.some((choice) => choice === (form.method ?? 'totp'))) {
+      const refused = c.get('t')('error.method_not_allowed');
+      return renderPage(c, <SetupIntroPage page={pageContext(c)} error={refused} {...offer} />, 403);
+    }
     // E-mail, SMS and calls ask for an address or number first, on pages of their own.
     if (form.method === 'email') return c.redirect(`${setupPath}/email`, 303);
     if (form.method === 'sms' || form.method === 'voice')
@@ -78,7 +85,11 @@ export function setupRoutes(app: Hono<HttpEnv>): void {
       if (!isDomainError(error, 'method_limit_reached')) throw error;
       return renderPage(
         c,
-        <SetupIntroPage page={pageContext(c)} error={c.get('t')('error.method_limit_reached')} />,
+        <SetupIntroPage
+          page={pageContext(c)}
+          error={c.get('t')('error.method_limit_reached')}
+          {...(await setupOffer(c, auth))}
+        />,
         409,
       );
     }

@@ -1,7 +1,9 @@
 import type { Hono } from 'hono';
 import type { HttpEnv } from '../../env.js';
+import { changeDestinationRoutes } from './change-destination-routes.js';
 import { codeSetupRoutes } from './code-setup-routes.js';
 import { methodRoutes } from './method-routes.js';
+import { removeCodeProofRoute } from './remove-code-proof.js';
 import { secondFactorPageRoutes } from './second-factor-routes.js';
 import { secondFactorSendRoute } from './second-factor-send-route.js';
 import { setupRoutes } from './setup-routes.js';
@@ -14,4 +16,6 @@ export function twoFactorPageRoutes(app: Hono<HttpEnv>): void {
   codeSetupRoutes(app);
   setupRoutes(app);
   methodRoutes(app);
+  changeDestinationRoutes(app);
+  removeCodeProofRoute(app);
 }
