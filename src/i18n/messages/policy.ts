@@ -66,11 +66,11 @@ export const policyMessages = defineMessages({
   },
   nl: {
     'error.method_not_allowed':
-      'Deze inlogmethode is niet toegestaan door het beleid dat voor je account geldt.',
+      'Deze inlogmethode is niet toegestaan door het beleid dat voor uw account geldt.',
     'error.last_required_method':
-      'Tweestapsverificatie is verplicht voor je account, dus je kunt deze methode niet verwijderen: het is je laatste, of je laatste reservemethode. Voeg eerst een andere methode toe.',
+      'Tweestapsverificatie is verplicht voor uw account, dus u kunt deze methode niet verwijderen: het is uw laatste methode, of uw laatste reservemethode. Voeg eerst een andere methode toe.',
     'error.backup_method_required':
-      'Eerst is een reservemethode nodig. Voeg een tweede methode toe of maak nieuwe herstelcodes, zodat je nog kunt inloggen als je deze kwijtraakt.',
+      'Eerst is een reservemethode nodig. Voeg een tweede methode toe of maak nieuwe herstelcodes, zodat u nog kunt inloggen als u deze kwijtraakt.',
     'audit.policy_changed': 'Beleid voor tweestapsverificatie gewijzigd',
     'policy.scope.global': 'de beheerder van deze dienst',
     'policy.method.totp': 'Authenticator-app',
@@ -81,15 +81,15 @@ export const policyMessages = defineMessages({
     'policy.banner.oneDayLeft': 'Tweestapsverificatie is verplicht vanaf {date}: nog 1 dag.',
     'policy.banner.action': 'Nu instellen',
     'policy.setup.required':
-      '{by} verplicht tweestapsverificatie sinds {date}. Stel het nu in om verder te gaan naar je account.',
-    'policy.section.heading': 'Regels voor je account',
-    'policy.section.intro': 'Deze regels komen van de beheerder van deze dienst of van je organisaties.',
-    'policy.section.none': 'Voor je account gelden geen regels naast de standaardinstellingen.',
+      '{by} verplicht tweestapsverificatie sinds {date}. Stel het nu in om verder te gaan naar uw account.',
+    'policy.section.heading': 'Regels voor uw account',
+    'policy.section.intro': 'Deze regels komen van de beheerder van deze dienst of van uw organisaties.',
+    'policy.section.none': 'Voor uw account gelden geen regels naast de standaardinstellingen.',
     'policy.row.required': 'Tweestapsverificatie',
     'policy.row.requiredValue': 'Verplicht vanaf {date}',
     'policy.row.methods': 'Toegestane methoden',
     'policy.row.methodsNone':
-      'Geen: de regels van je organisaties spreken elkaar tegen. Neem contact op met een beheerder.',
+      'Geen: de regels van uw organisaties spreken elkaar tegen. Neem contact op met een beheerder.',
     'policy.row.backup': 'Reservemethode',
     'policy.row.backupValue': 'Verplicht',
     'policy.row.backupNoCodes': 'Verplicht; herstelcodes tellen niet als reservemethode',
@@ -101,11 +101,11 @@ export const policyMessages = defineMessages({
     'policy.row.by': 'Ingesteld door {by}',
     'policy.mail.reminder.subject': 'Tweestapsverificatie wordt verplicht vanaf {date}',
     'policy.mail.reminder.body':
-      '{by} verplicht tweestapsverificatie voor {email} vanaf {date}. Daarna kun je alleen nog inloggen met je wachtwoord en een tweede stap, zoals een code uit een app op je telefoon.',
-    'policy.mail.reminder.daysLeft': 'Je hebt nog {days} dagen om het in te stellen.',
-    'policy.mail.reminder.oneDayLeft': 'Je hebt nog 1 dag om het in te stellen.',
+      '{by} verplicht tweestapsverificatie voor {email} vanaf {date}. Daarna kunt u alleen nog inloggen met uw wachtwoord en een tweede stap, zoals een code uit een app op uw telefoon.',
+    'policy.mail.reminder.daysLeft': 'U hebt nog {days} dagen om het in te stellen.',
+    'policy.mail.reminder.oneDayLeft': 'U hebt nog 1 dag om het in te stellen.',
     'policy.mail.reminder.action':
-      'Het kost twee minuten: {url}. Stel je het niet op tijd in, dan vragen we je dat de volgende keer dat je inlogt te doen, voor al het andere.',
+      'Het kost twee minuten: {url}. Stelt u het niet op tijd in, dan vragen we u dat de volgende keer dat u inlogt te doen, voor al het andere.',
     'policy.form.heading': 'Beleid voor tweestapsverificatie',
     'policy.form.intro':
       'Geldt voor alle leden. Vraagt de beheerder van deze dienst of een andere organisatie van een lid meer, dan wint de strengste regel.',
