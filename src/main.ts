@@ -19,9 +19,11 @@ export async function startServer(): Promise<void> {
   }
   const server = await composeServer(config);
   const { logger } = server;
-  const reminders = startReminderJob(server.deps, logger);
-  const resets = startResetJob(server.deps, logger);
-  const snapshots = startAdoptionSnapshots(server.deps, logger);
+  const jobs = [
+    startReminderJob(server.deps, logger),
+    startResetJob(server.deps, logger),
+    startAdoptionSnapshots(server.deps, logger),
+  ];
   const listener = serve({ fetch: server.app.fetch, port: config.port }, (info) => {
     logger.info(
       {
@@ -39,9 +41,7 @@ export async function startServer(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     listener.close(async () => {
-      await reminders.stop();
-      await resets.stop();
-      await snapshots.stop();
+      for (const job of jobs) await job.stop();
       await server.close();
       logger.info('stopped');
       process.exit(0);

@@ -1,66 +1,31 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import * as OTPAuth from 'otpauth';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliWorkspace, runOnBuffers as run, withServerOn } from '../../test/support/cli.js';
 import { apiClient } from '../../test/support/client.js';
-import { composeServer } from '../compose.js';
-import { loadConfig } from '../config.js';
-import type { CliIo } from './command.js';
-import { runCli } from './run-cli.js';
+import { password } from '../../test/support/seed-user.js';
 
-const password = 'a calm lake at dawn';
 const oldKey = randomBytes(32).toString('hex');
 const newKey = randomBytes(32).toString('base64url');
 
-async function run(argv: string[], env: NodeJS.ProcessEnv) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: Readable.from(['']),
-    env,
-  };
-  return { code: await runCli(argv, io), stdout, stderr };
-}
-
 /** The server on this data directory with these keys, for one piece of work, then closed. */
-async function withApp<T>(
-  env: NodeJS.ProcessEnv,
-  work: (client: ReturnType<typeof apiClient>) => Promise<T>,
-) {
-  const server = await composeServer(loadConfig(env));
-  try {
-    return await work(apiClient(server.app));
-  } finally {
-    await server.close();
-  }
+function withApp<T>(env: NodeJS.ProcessEnv, work: (client: ReturnType<typeof apiClient>) => Promise<T>) {
+  return withServerOn(env, (server) => work(apiClient(server.app)));
 }
 
 describe('twostep keys rotate', () => {
-  let base: NodeJS.ProcessEnv;
-  beforeEach(() => {
-    base = {
-      NODE_ENV: 'test',
-      TWOSTEP_DATA_DIR: mkdtempSync(join(tmpdir(), 'twostep-keys-')),
-      TWOSTEP_LOG_LEVEL: 'silent',
-    };
-  });
-  afterEach(() => rmSync(base.TWOSTEP_DATA_DIR!, { recursive: true, force: true }));
+  const cli = cliWorkspace('twostep-keys-');
 
   it('re-seals authenticator secrets under the new key, once, and the old key can then go', async () => {
-    const app = await withApp({ ...base, TWOSTEP_SECRET_KEY: oldKey }, enrolAuthenticator);
+    const app = await withApp({ ...cli.env, TWOSTEP_SECRET_KEY: oldKey }, enrolAuthenticator);
 
-    const forgotten = await run(['keys', 'rotate'], { ...base, TWOSTEP_SECRET_KEY: newKey });
+    const forgotten = await run(['keys', 'rotate'], { ...cli.env, TWOSTEP_SECRET_KEY: newKey });
     expect(forgotten.code).toBe(1);
     expect(forgotten.stderr).toMatch(
       /^error: Cannot open sealed secret: unknown key id .*TWOSTEP_PREVIOUS_SECRET_KEYS/,
     );
 
-    const rotating = { ...base, TWOSTEP_SECRET_KEY: newKey, TWOSTEP_PREVIOUS_SECRET_KEYS: oldKey };
+    const rotating = { ...cli.env, TWOSTEP_SECRET_KEY: newKey, TWOSTEP_PREVIOUS_SECRET_KEYS: oldKey };
     expect(await run(['keys', 'rotate'], rotating)).toEqual({
       code: 0,
       stdout: 'Re-sealed 1 of 1 secrets under the current key.\n',
@@ -71,7 +36,7 @@ describe('twostep keys rotate', () => {
     );
 
     // With the old key gone entirely, the authenticator still signs its owner in.
-    const signedIn = await withApp({ ...base, TWOSTEP_SECRET_KEY: newKey }, async (client) => {
+    const signedIn = await withApp({ ...cli.env, TWOSTEP_SECRET_KEY: newKey }, async (client) => {
       const first = await client.post('/api/v1/session', { email: 'ann@example.com', password });
       expect(await first.json()).toMatchObject({ state: 'second_factor' });
       // The next step's code: the confirming code spent this one, and one step of drift is allowed.
@@ -83,13 +48,13 @@ describe('twostep keys rotate', () => {
   });
 
   it('explains the procedure in its help and is listed with the other commands', async () => {
-    const help = await run(['keys', 'rotate', '--help'], base);
+    const help = await run(['keys', 'rotate', '--help'], cli.env);
     expect(help.code).toBe(0);
     for (const words of ['TWOSTEP_SECRET_KEY', 'TWOSTEP_PREVIOUS_SECRET_KEYS', 'recovery codes']) {
       expect(help.stdout).toContain(words);
     }
-    expect((await run(['--help'], base)).stdout).toContain('keys rotate');
-    expect((await run(['keys', '--help'], base)).stdout).toContain('keys rotate');
+    expect((await run(['--help'], cli.env)).stdout).toContain('keys rotate');
+    expect((await run(['keys', '--help'], cli.env)).stdout).toContain('keys rotate');
   });
 });
 

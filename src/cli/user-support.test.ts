@@ -1,51 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { composeServer } from '../compose.js';
-import { loadConfig } from '../config.js';
-import type { CliIo } from './command.js';
-import { runCli } from './run-cli.js';
-
-const password = 'a calm lake at dawn';
-
-async function run(argv: string[], env: NodeJS.ProcessEnv, stdinText = '') {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    stdin: Readable.from([stdinText]),
-    env,
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+import { describe, expect, it } from 'vitest';
+import { cliWorkspace } from '../../test/support/cli.js';
+import { password } from '../../test/support/seed-user.js';
 
 describe('twostep user role and user reset-2fa', () => {
-  let dataDir: string;
-  let env: NodeJS.ProcessEnv;
-  beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'twostep-cli-'));
-    env = { NODE_ENV: 'test', TWOSTEP_DATA_DIR: dataDir, TWOSTEP_LOG_LEVEL: 'silent' };
-  });
-  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
-
-  /** Opens the same database the CLI used, for one look. */
-  async function withDatabase<T>(work: (server: Awaited<ReturnType<typeof composeServer>>) => Promise<T>) {
-    const server = await composeServer(loadConfig(env), { migrate: false });
-    try {
-      return await work(server);
-    } finally {
-      await server.close();
-    }
-  }
+  const { run, withServer } = cliWorkspace('twostep-cli-');
 
   it('grants and takes away a staff role, which opens and closes the console API', async () => {
-    await run(['user', 'add', 'sam@example.com'], env, `${password}\n`);
+    await run(['user', 'add', 'sam@example.com'], `${password}\n`);
     const consoleStatus = () =>
-      withDatabase(async ({ app }) => {
+      withServer(async ({ app }) => {
         const signIn = await app.request('http://localhost:3000/api/v1/session', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -59,56 +22,59 @@ describe('twostep user role and user reset-2fa', () => {
         ).status;
       });
     expect(await consoleStatus()).toBe(403);
-    expect(await run(['user', 'role', 'sam@example.com', 'support'], env)).toMatchObject({
+    expect(await run(['user', 'role', 'sam@example.com', 'support'])).toMatchObject({
       code: 0,
       stdout: 'sam@example.com is now support staff.\n',
     });
     expect(await consoleStatus()).toBe(200);
-    expect((await run(['user', 'role', 'sam@example.com', 'none'], env)).stdout).toBe(
+    expect((await run(['user', 'role', 'sam@example.com', 'none'])).stdout).toBe(
       'sam@example.com no longer has a staff role.\n',
     );
     expect(await consoleStatus()).toBe(403);
-    expect(await run(['user', 'role', 'sam@example.com', 'admin'], env)).toMatchObject({ code: 2 });
-    expect(await run(['user', 'role', 'nobody@example.com', 'support'], env)).toMatchObject({
+    expect(await run(['user', 'role', 'sam@example.com', 'admin'])).toMatchObject({ code: 2 });
+    expect(await run(['user', 'role', 'nobody@example.com', 'support'])).toMatchObject({
       code: 1,
       stderr: 'error: No account for nobody@example.com\n',
     });
   });
 
   it('resets 2FA after the waiting period, or at once with --now; a reason is required', async () => {
-    await run(['user', 'add', 'ann@example.com'], env, `${password}\n`);
-    const annId = await withDatabase(async ({ deps }) => {
+    await run(['user', 'add', 'ann@example.com'], `${password}\n`);
+    const annId = await withServer(async ({ deps }) => {
       const ann = (await deps.store.users.findByEmail('ann@example.com'))!;
       await deps.store.twoFactor.replaceRecoveryCodes(ann.id, ['hash-a', 'hash-b'], new Date());
       return ann.id;
     });
-    expect(await run(['user', 'reset-2fa', 'ann@example.com'], env)).toMatchObject({
+    expect(await run(['user', 'reset-2fa', 'ann@example.com'])).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('--reason is required'),
     });
-    const waiting = await run(
-      ['user', 'reset-2fa', 'ann@example.com', '--reason', 'Ticket 4711, ID checked'],
-      env,
-    );
+    const waiting = await run([
+      'user',
+      'reset-2fa',
+      'ann@example.com',
+      '--reason',
+      'Ticket 4711, ID checked',
+    ]);
     expect(waiting.code).toBe(0);
     expect(waiting.stdout).toMatch(/takes effect at \d{4}-\d\d-\d\dT.+ unless the user cancels it/);
-    expect(await run(['user', 'reset-2fa', 'ann@example.com', '--reason', 'again'], env)).toMatchObject({
+    expect(await run(['user', 'reset-2fa', 'ann@example.com', '--reason', 'again'])).toMatchObject({
       code: 1,
     });
-    await withDatabase(async ({ deps }) => {
+    await withServer(async ({ deps }) => {
       expect(await deps.store.twoFactor.countRecoveryCodesLeft(annId)).toBe(2);
       const pending = (await deps.store.twoFactorResets.findPendingForUser(annId))!;
       await deps.store.twoFactorResets.close(pending.id, 'cancelled', new Date());
     });
-    const now = await run(['user', 'reset-2fa', 'ann@example.com', '--reason', 'Ticket 4712', '--now'], env);
+    const now = await run(['user', 'reset-2fa', 'ann@example.com', '--reason', 'Ticket 4712', '--now']);
     expect(now.stdout).toContain('its methods and recovery codes are gone');
-    await withDatabase(async ({ deps }) => {
+    await withServer(async ({ deps }) => {
       expect(await deps.store.twoFactor.countRecoveryCodesLeft(annId)).toBe(0);
       const trail = await deps.store.audit.listForUser(annId, 20);
       expect(trail.find((e) => e.type === 'two_factor_reset_requested')?.detail).toMatchObject({
         actor: 'cli',
       });
     });
-    expect((await run(['user', 'reset-2fa', '--help'], env)).stdout).toContain('--reason TEXT');
+    expect((await run(['user', 'reset-2fa', '--help'])).stdout).toContain('--reason TEXT');
   });
 });

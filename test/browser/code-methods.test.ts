@@ -4,24 +4,19 @@ import { type Locale, locales } from '../../src/i18n/locales.js';
 import { translator } from '../../src/i18n/translate.js';
 import {
   chromiumAvailable,
-  newDevice,
   type BrowserTestServer as Server,
   screenshot,
   serverAndChromium,
   type ViewportName,
-  watchProblems,
 } from './harness.js';
-
-const password = 'a calm lake at dawn';
-
-/** The code in the newest message to `to`, read off the development outbox as a person would. */
-async function codeSentTo(server: Server, to: string): Promise<string> {
-  const response = await fetch(`${server.origin}/dev/outbox.json`);
-  const messages = (await response.json()) as Array<{ to: string; text: string }>;
-  const code = messages.find((m) => m.to === to)?.text.match(/\b\d{6}\b/)?.[0];
-  if (!code) throw new Error(`no code was sent to ${to}`);
-  return code;
-}
+import {
+  codeSentTo,
+  confirmPassword,
+  keepRecoveryCodes,
+  newAccountOnDevice,
+  openTwoFactorSetup,
+  shotsIn,
+} from './journeys.js';
 
 /** A fresh account, signed in on a new device, in sudo mode on the set-up page. */
 async function toSetup(
@@ -31,24 +26,10 @@ async function toSetup(
   viewport: ViewportName,
   email: string,
 ) {
-  const t = translator(locale);
-  const context = await newDevice(browser, { viewport, acceptLanguage: locale });
-  const page = await context.newPage();
-  const problems = watchProblems(page);
-  const url = (path: string) => `${server.origin}${path}`;
-  const created = await context.request.post(url('/api/v1/accounts'), { data: { email, password } });
-  expect(created.status()).toBe(201);
-  const signIn = async () => {
-    await page.goto(url('/sign-in'));
-    await page.getByLabel(t('form.email'), { exact: true }).fill(email);
-    await page.getByLabel(t('form.password'), { exact: true }).fill(password);
-    await page.getByRole('button', { name: t('signIn.submit'), exact: true }).click();
-  };
-  await signIn();
-  await page.getByRole('link', { name: t('security.twoFactor.setUp') }).click();
-  await page.getByLabel(t('form.password'), { exact: true }).fill(password);
-  await page.getByRole('button', { name: t('confirm.submit') }).click();
-  return { t, context, page, problems, signIn };
+  const journey = await newAccountOnDevice(server, browser, { locale, viewport, email });
+  await journey.signIn();
+  await openTwoFactorSetup(journey.page, journey.t);
+  return journey;
 }
 
 /** Picks a method on the intro page and goes on to its own page. */
@@ -68,11 +49,14 @@ async function choose(page: Page, locale: Locale, method: 'email' | 'sms') {
 async function journey(server: Server, browser: Browser, locale: Locale, viewport: ViewportName) {
   const email = `codes-${locale.toLowerCase()}-${viewport}@example.com`;
   const phone = `+3161234${String(locales.indexOf(locale)).padStart(2, '0')}${viewport === 'phone' ? '9' : '0'}${locale.length}`;
-  const { t, context, page, problems, signIn } = await toSetup(server, browser, locale, viewport, email);
-  const shot = async (step: string) => {
-    expect(await page.getAttribute('html', 'lang')).toBe(locale);
-    await screenshot(page, `${locale}-${viewport}-codes-${step}`);
-  };
+  const { t, context, page, problems, signOutAndBackIn } = await toSetup(
+    server,
+    browser,
+    locale,
+    viewport,
+    email,
+  );
+  const shot = shotsIn(page, locale, `${locale}-${viewport}-codes`);
   await shot('01-choice');
   await choose(page, locale, 'email');
   // The authenticator's name field and app list step aside for e-mail, SMS and calls.
@@ -84,8 +68,7 @@ async function journey(server: Server, browser: Browser, locale: Locale, viewpor
   await shot('03-email-code');
   await page.getByRole('button', { name: t('codePage.verify') }).click();
   expect(await page.locator('.recovery-codes code').count()).toBe(10);
-  await page.getByLabel(t('recovery.saved')).check();
-  await page.getByRole('button', { name: t('recovery.continue') }).click();
+  await keepRecoveryCodes(page, t);
 
   await page.getByRole('link', { name: t('security.twoFactor.addMethod') }).click();
   await choose(page, locale, 'sms');
@@ -102,8 +85,7 @@ async function journey(server: Server, browser: Browser, locale: Locale, viewpor
   await shot('06-security-sms-primary');
 
   server.clock.advance(30_000);
-  await page.getByRole('button', { name: t('layout.signOut') }).click();
-  await signIn();
+  await signOutAndBackIn();
   expect(new URL(page.url()).pathname).toBe('/sign-in/second-factor');
   await shot('07-sms-step');
   await page.getByRole('button', { name: t('codePage.send') }).click();
@@ -113,8 +95,7 @@ async function journey(server: Server, browser: Browser, locale: Locale, viewpor
   expect(new URL(page.url()).pathname).toBe('/security');
 
   server.clock.advance(30_000);
-  await page.getByRole('button', { name: t('layout.signOut') }).click();
-  await signIn();
+  await signOutAndBackIn();
   await page.locator('.other-methods-list a').first().click();
   await shot('09-email-step');
   await page.getByRole('button', { name: t('codePage.send') }).click();
@@ -131,8 +112,7 @@ async function journey(server: Server, browser: Browser, locale: Locale, viewpor
     .getByRole('link', { name: t('methods.change.phone'), exact: true })
     .click();
   if (new URL(page.url()).pathname === '/confirm-password') {
-    await page.getByLabel(t('form.password'), { exact: true }).fill(password);
-    await page.getByRole('button', { name: t('confirm.submit') }).click();
+    await confirmPassword(page, t);
   }
   await page.getByLabel(t('change.phone.label')).fill(newPhone);
   await shot('12-change-number');
@@ -155,8 +135,7 @@ async function turnOffWithEmail(server: Server, browser: Browser, locale: Locale
   await page.getByRole('button', { name: t('codePage.send') }).click();
   await page.getByLabel(t('codePage.code.label')).fill(await codeSentTo(server, email));
   await page.getByRole('button', { name: t('codePage.verify') }).click();
-  await page.getByLabel(t('recovery.saved')).check();
-  await page.getByRole('button', { name: t('recovery.continue') }).click();
+  await keepRecoveryCodes(page, t);
   server.clock.advance(30_000);
   await page.getByRole('link', { name: t('methods.remove'), exact: true }).click();
   await screenshot(page, `${locale}-desktop-codes-off-1-send`);

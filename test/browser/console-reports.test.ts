@@ -4,17 +4,17 @@ import { dayBefore } from '../../src/core/reports/days.js';
 import type { Locale } from '../../src/i18n/locales.js';
 import { translator } from '../../src/i18n/translate.js';
 import { giveMethod, pastEvent } from '../console/report-fixtures.js';
-import { password, seedUser } from '../support/seed-user.js';
+import { putPolicy } from '../support/policy.js';
+import { seedUser } from '../support/seed-user.js';
 import {
   type BrowserTestServer,
   chromiumAvailable,
-  newDevice,
   screenshot,
   screenshotDir,
   serverAndChromium,
   type ViewportName,
-  watchProblems,
 } from './harness.js';
+import { openDevice, submitSignIn } from './journeys.js';
 
 /** A realistic population: 40 customers in three organizations, adoption growing for two months. */
 async function seedPopulation(server: BrowserTestServer) {
@@ -80,28 +80,9 @@ async function seedPopulation(server: BrowserTestServer) {
       },
     });
   }
-  await server.deps.store.policies.put({
-    scope: 'global',
-    requiredFrom: new Date('2027-01-15T00:00:00Z'),
-    timeZone: 'Europe/Amsterdam',
-    allowedMethods: null,
-    backupRequired: false,
-    recoveryCodesCountAsBackup: true,
-    maxRememberDeviceDays: null,
-    sudoMinutes: null,
-    updatedAt: now,
-  });
-  await server.deps.store.policies.put({
-    scope: 'org-acme',
-    requiredFrom: new Date('2026-12-07T08:00:00Z'),
-    timeZone: 'Europe/Amsterdam',
-    allowedMethods: ['totp'],
-    backupRequired: false,
-    recoveryCodesCountAsBackup: true,
-    maxRememberDeviceDays: null,
-    sudoMinutes: null,
-    updatedAt: now,
-  });
+  // Local times in Amsterdam (CET): midnight UTC on 15 January 2027, and 08:00 UTC on 7 December.
+  await putPolicy(server, { requiredFrom: '2027-01-15T01:00' });
+  await putPolicy(server, { requiredFrom: '2026-12-07T09:00', allowedMethods: ['totp'] }, 'org-acme');
 }
 
 describe.skipIf(!chromiumAvailable())('operator reports in Chromium', () => {
@@ -128,13 +109,13 @@ describe.skipIf(!chromiumAvailable())('operator reports in Chromium', () => {
       const operator = await seedUser(server, email);
       await server.deps.store.users.setStaffRole(operator.id, 'operator');
 
-      const device = await newDevice(browser, { viewport, acceptLanguage: locale });
-      const page = await device.newPage();
-      const problems = watchProblems(page);
+      const {
+        context: device,
+        page,
+        problems,
+      } = await openDevice(browser, { viewport, acceptLanguage: locale });
       await page.goto(`${server.origin}/console/adoption`);
-      await page.getByLabel(t('form.email'), { exact: true }).fill(email);
-      await page.getByLabel(t('form.password'), { exact: true }).fill(password);
-      await page.getByRole('button', { name: t('signIn.submit'), exact: true }).click();
+      await submitSignIn(page, t, email);
       expect(new URL(page.url()).pathname).toBe('/console/adoption');
       await expect.poll(() => page.locator('h1').textContent()).toBe(t('reports.adoption.title'));
 

@@ -1,20 +1,15 @@
-import * as OTPAuth from 'otpauth';
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/i18n/locales.js';
-import { translator } from '../../src/i18n/translate.js';
 import { deadlineInstant, putPolicy } from '../support/policy.js';
 import {
   chromiumAvailable,
-  newDevice,
   type BrowserTestServer as Server,
-  screenshot,
   serverAndChromium,
   type ViewportName,
-  watchProblems,
 } from './harness.js';
+import { authenticatorFromTypedKey, keepRecoveryCodes, newAccountOnDevice, shotsIn } from './journeys.js';
 
-const password = 'a calm lake at dawn';
 const setupPath = '/security/two-factor/setup';
 
 /**
@@ -22,27 +17,15 @@ const setupPath = '/security/two-factor/setup';
  * signing in leads straight into set-up, no other page can be reached, and set-up ends the detour.
  */
 async function journey(server: Server, browser: Browser, locale: Locale, viewport: ViewportName) {
-  const t = translator(locale);
   const email = `forced-${locale.toLowerCase()}-${viewport}@example.com`;
   server.clock.set('2026-11-23T09:00:00Z');
-  const context = await newDevice(browser, { viewport, acceptLanguage: locale });
-  const page = await context.newPage();
-  const problems = watchProblems(page);
-  const shot = async (step: string) => {
-    expect(await page.getAttribute('html', 'lang')).toBe(locale);
-    await screenshot(page, `${locale}-${viewport}-policy-${step}`);
-  };
-  const url = (path: string) => `${server.origin}${path}`;
+  const { t, context, page, problems, url, signIn } = await newAccountOnDevice(server, browser, {
+    locale,
+    viewport,
+    email,
+  });
+  const shot = shotsIn(page, locale, `${locale}-${viewport}-policy`);
   const path = () => new URL(page.url()).pathname;
-  expect((await context.request.post(url('/api/v1/accounts'), { data: { email, password } })).status()).toBe(
-    201,
-  );
-  const signIn = async () => {
-    await page.goto(url('/sign-in'));
-    await page.getByLabel(t('form.email'), { exact: true }).fill(email);
-    await page.getByLabel(t('form.password'), { exact: true }).fill(password);
-    await page.getByRole('button', { name: t('signIn.submit'), exact: true }).click();
-  };
 
   await signIn();
   expect(path()).toBe('/security');
@@ -81,13 +64,11 @@ async function journey(server: Server, browser: Browser, locale: Locale, viewpor
   // No password confirmation: it was typed a moment ago.
   await page.getByRole('button', { name: t('setup.start') }).click();
   await page.locator('summary').click();
-  const typedKey = (await page.locator('.typed-key').textContent())!.replaceAll(' ', '');
-  const app = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(typedKey) });
+  const app = await authenticatorFromTypedKey(page);
   await page.getByLabel(t('step.totp.label')).fill(app.generate({ timestamp: server.clock.now().getTime() }));
   await page.getByRole('button', { name: t('setup.scan.submit') }).click();
   expect(await page.locator('.recovery-codes code').count()).toBe(10);
-  await page.getByLabel(t('recovery.saved')).check();
-  await page.getByRole('button', { name: t('recovery.continue') }).click();
+  await keepRecoveryCodes(page, t);
   expect(path()).toBe('/security');
   expect(await page.locator('.policy-banner').count()).toBe(0);
   await page.locator('#policy-heading').scrollIntoViewIfNeeded();

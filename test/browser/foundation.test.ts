@@ -4,13 +4,12 @@ import type { Locale } from '../../src/i18n/locales.js';
 import { type Translate, translator } from '../../src/i18n/translate.js';
 import {
   chromiumAvailable,
-  newDevice,
   type BrowserTestServer as Server,
   screenshot,
   serverAndChromium,
   type ViewportName,
-  watchProblems,
 } from './harness.js';
+import { confirmPassword, linkSentTo, openDevice, submitSignIn } from './journeys.js';
 
 const firstPassword = 'a calm lake at dawn';
 const secondPassword = 'seven quiet herons fishing';
@@ -43,9 +42,12 @@ class Journey {
   }
 
   async device(acceptLanguage: string, userAgent?: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await newDevice(this.browser, { viewport: this.viewport, acceptLanguage, userAgent });
-    const page = await context.newPage();
-    this.problems.push(...watchProblems(page));
+    const { context, page, problems } = await openDevice(this.browser, {
+      viewport: this.viewport,
+      acceptLanguage,
+      userAgent,
+    });
+    this.problems.push(...problems);
     return { context, page };
   }
 
@@ -55,22 +57,13 @@ class Journey {
     await screenshot(page, `${this.locale}-${this.viewport}-${step}`);
   }
 
-  async signIn(page: Page, password: string) {
-    await page.getByLabel(this.t('form.email'), { exact: true }).fill(this.email);
-    await page.getByLabel(this.t('form.password'), { exact: true }).fill(password);
-    await page.getByRole('button', { name: this.t('signIn.submit'), exact: true }).click();
+  signIn(page: Page, password: string) {
+    return submitSignIn(page, this.t, this.email, password);
   }
 
   /** The newest reset link the development outbox holds for this journey's address. */
-  async resetLink(context: BrowserContext): Promise<string> {
-    const outbox = (await (await context.request.get(this.url('/dev/outbox.json'))).json()) as Array<{
-      to: string;
-      text: string;
-    }>;
-    const mail = outbox.find((m) => m.to === this.email && m.text.includes('/reset-password?token='));
-    const link = mail?.text.match(/https?:\/\/\S+\/reset-password\?token=[\w-]+/)?.[0];
-    expect(link, 'a reset link in the outbox').toBeDefined();
-    return link!;
+  resetLink(): Promise<string> {
+    return linkSentTo(this.server, this.email, /https?:\/\/\S+\/reset-password\?token=[\w-]+/);
   }
 }
 
@@ -112,13 +105,11 @@ async function signOutOtherDevice(journey: Journey, page: Page, other: Page) {
   await otherItem.getByRole('button', { name: t('security.devices.signOut') }).click();
   await page.waitForURL('**/confirm-password?next=/security');
   await journey.shot(page, '07-confirm-password');
-  await page.getByLabel(t('form.password'), { exact: true }).fill('not my password');
-  await page.getByRole('button', { name: t('confirm.submit') }).click();
+  await confirmPassword(page, t, 'not my password');
   await expect.poll(() => page.getByRole('alert').first().textContent()).toContain(t('error.wrong_password'));
   await journey.shot(page, '08-confirm-password-error');
   journey.tick(1);
-  await page.getByLabel(t('form.password'), { exact: true }).fill(firstPassword);
-  await page.getByRole('button', { name: t('confirm.submit') }).click();
+  await confirmPassword(page, t, firstPassword);
   await page.waitForURL('**/security');
   await otherItem.getByRole('button', { name: t('security.devices.signOut') }).click();
   await page.waitForURL('**/security?revoked=device');
@@ -152,7 +143,7 @@ async function changePasswordAndSignOut(journey: Journey, page: Page) {
   await journey.shot(page, '13-signed-out');
 }
 
-async function resetForgottenPassword(journey: Journey, context: BrowserContext, page: Page) {
+async function resetForgottenPassword(journey: Journey, page: Page) {
   const { t } = journey;
   journey.tick(5);
   await page.getByRole('link', { name: t('signIn.forgot') }).click();
@@ -162,7 +153,7 @@ async function resetForgottenPassword(journey: Journey, context: BrowserContext,
   await page.getByRole('button', { name: t('forgot.submit') }).click();
   await page.waitForURL('**/forgot-password?sent=1');
   await journey.shot(page, '15-forgot-password-sent');
-  const link = await journey.resetLink(context);
+  const link = await journey.resetLink();
   await page.goto(journey.url('/dev/outbox'));
   await journey.shot(page, '16-outbox');
   journey.tick(2);
@@ -202,7 +193,7 @@ async function runJourney(server: Server, browser: Browser, locale: Locale, view
     journey.tick(4);
     await signOutOtherDevice(journey, first.page, second.page);
     await changePasswordAndSignOut(journey, first.page);
-    await resetForgottenPassword(journey, first.context, first.page);
+    await resetForgottenPassword(journey, first.page);
     expect(journey.problems).toEqual([]);
   } finally {
     await first.context.close();
@@ -219,9 +210,7 @@ async function galleryFor(
   dark = false,
 ) {
   const t = translator(locale);
-  const context = await newDevice(browser, { viewport, acceptLanguage: locale, dark });
-  const page = await context.newPage();
-  const problems = watchProblems(page);
+  const { context, page, problems } = await openDevice(browser, { viewport, acceptLanguage: locale, dark });
   const prefix = `${locale}-${viewport}${dark ? '-dark' : ''}`;
   const email = `${prefix}@example.com`;
   try {
@@ -233,9 +222,7 @@ async function galleryFor(
     await page.getByRole('button', { name: t('signUp.submit') }).click();
     await page.waitForURL('**/sign-in?created=1');
     await screenshot(page, `${prefix}-sign-in`);
-    await page.getByLabel(t('form.email'), { exact: true }).fill(email);
-    await page.getByLabel(t('form.password'), { exact: true }).fill(firstPassword);
-    await page.getByRole('button', { name: t('signIn.submit'), exact: true }).click();
+    await submitSignIn(page, t, email, firstPassword);
     await page.waitForURL('**/security');
     await screenshot(page, `${prefix}-security`);
     await page.goto(`${server.origin}/confirm-password?next=/security`);

@@ -1,37 +1,11 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type Translate, translator } from '../../src/i18n/translate.js';
+import { translator } from '../../src/i18n/translate.js';
 import { withSmsMethod } from '../support/organizations.js';
 import { seedUser } from '../support/seed-user.js';
-import {
-  type BrowserTestServer,
-  chromiumAvailable,
-  newDevice,
-  screenshot,
-  serverAndChromium,
-  watchProblems,
-} from './harness.js';
+import { chromiumAvailable, newDevice, screenshot, serverAndChromium, watchProblems } from './harness.js';
+import { confirmPassword, linkSentTo, openDevice, submitSignIn } from './journeys.js';
 
-const password = 'a calm lake at dawn';
-
-async function signIn(page: Page, t: Translate, email: string) {
-  await page.getByLabel(t('form.email'), { exact: true }).fill(email);
-  await page.getByLabel(t('form.password'), { exact: true }).fill(password);
-  await page.getByRole('button', { name: t('signIn.submit'), exact: true }).click();
-}
-
-async function invitationLink(server: BrowserTestServer, page: Page, to: string): Promise<string> {
-  const outbox = (await (await page.request.get(`${server.origin}/dev/outbox.json`)).json()) as Array<{
-    to: string;
-    text: string;
-  }>;
-  const link = outbox
-    .filter((m) => m.to === to)
-    .at(-1)
-    ?.text.match(/https?:\/\/\S+\/invitation\?token=[\w-]+/)?.[0];
-  expect(link, 'an invitation link in the outbox').toBeDefined();
-  return link!;
-}
+const invitationLink = /https?:\/\/\S+\/invitation\?token=[\w-]+/;
 
 describe.skipIf(!chromiumAvailable())('organizations in a browser', () => {
   const running = serverAndChromium();
@@ -45,11 +19,13 @@ describe.skipIf(!chromiumAvailable())('organizations in a browser', () => {
     const dan = await seedUser(server, 'dan@example.com');
     await withSmsMethod(server, dan.id);
 
-    const desktop = await newDevice(browser, { viewport: 'desktop', acceptLanguage: 'en' });
-    const owner = await desktop.newPage();
-    const problems = watchProblems(owner);
+    const {
+      context: desktop,
+      page: owner,
+      problems,
+    } = await openDevice(browser, { viewport: 'desktop', acceptLanguage: 'en' });
     await owner.goto(`${server.origin}/sign-in`);
-    await signIn(owner, en, 'ann@example.com');
+    await submitSignIn(owner, en, 'ann@example.com');
     await owner.waitForURL('**/security');
     await owner.getByRole('link', { name: en('orgs.nav'), exact: true }).click();
     await owner.waitForURL('**/organizations');
@@ -68,8 +44,7 @@ describe.skipIf(!chromiumAvailable())('organizations in a browser', () => {
     await owner.getByLabel(en('org.invite.role'), { exact: true }).selectOption('admin');
     await owner.getByRole('button', { name: en('org.invite.submit') }).click();
     await owner.waitForURL('**/confirm-password?next=**');
-    await owner.getByLabel(en('form.password'), { exact: true }).fill(password);
-    await owner.getByRole('button', { name: en('confirm.submit') }).click();
+    await confirmPassword(owner, en);
     await owner.waitForURL(`**${orgPath}`);
     await owner.getByLabel(en('org.invite.email')).fill('cleo@example.com');
     await owner.getByLabel(en('org.invite.role'), { exact: true }).selectOption('admin');
@@ -83,11 +58,11 @@ describe.skipIf(!chromiumAvailable())('organizations in a browser', () => {
     const phone = await newDevice(browser, { viewport: 'phone', acceptLanguage: 'nl' });
     const invitee = await phone.newPage();
     problems.push(...watchProblems(invitee));
-    await invitee.goto(await invitationLink(server, owner, 'cleo@example.com'));
+    await invitee.goto(await linkSentTo(server, 'cleo@example.com', invitationLink));
     await expect(invitee.locator('h1').textContent()).resolves.toBe(nl('invitation.title'));
     await screenshot(invitee, 'organizations-nl-phone-invitation');
     await invitee.getByRole('link', { name: nl('invitation.signIn') }).click();
-    await signIn(invitee, nl, 'cleo@example.com');
+    await submitSignIn(invitee, nl, 'cleo@example.com');
     await invitee.waitForURL('**/invitation?token=*');
     await invitee.getByRole('button', { name: nl('invitation.accept') }).click();
     await invitee.waitForURL('**?notice=joined');

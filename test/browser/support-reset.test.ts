@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { type Locale, locales } from '../../src/i18n/locales.js';
-import { translator } from '../../src/i18n/translate.js';
 import { grantRole } from '../support/staff.js';
 import { userWithTotp } from '../support/two-factor.js';
 import {
@@ -11,8 +10,8 @@ import {
   type ViewportName,
   watchProblems,
 } from './harness.js';
+import { confirmPassword, newAccountOnDevice, submitSignIn } from './journeys.js';
 
-const password = 'a calm lake at dawn';
 const reason = 'Lost her phone and recovery codes; identity checked on a video call with her passport';
 
 describe.skipIf(!chromiumAvailable())('support reset of 2FA in Chromium', () => {
@@ -28,8 +27,6 @@ describe.skipIf(!chromiumAvailable())('support reset of 2FA in Chromium', () => 
     async (locale, viewport) => {
       const { server, browser } = running;
       expect(locales).toContain(locale);
-      const t = translator(locale);
-      const url = (path: string) => `${server.origin}${path}`;
       const userEmail = `ann-${locale.toLowerCase()}@example.com`;
       const staffEmail = `support-${locale.toLowerCase()}@staff.example`;
       const ann = await userWithTotp(server, userEmail);
@@ -39,19 +36,16 @@ describe.skipIf(!chromiumAvailable())('support reset of 2FA in Chromium', () => 
       );
 
       // The support member signs in like anyone else, and opens the console.
-      const staffDevice = await newDevice(browser, { viewport, acceptLanguage: locale });
-      const page = await staffDevice.newPage();
-      const problems = watchProblems(page);
-      expect(
-        (
-          await staffDevice.request.post(url('/api/v1/accounts'), { data: { email: staffEmail, password } })
-        ).status(),
-      ).toBe(201);
+      const {
+        t,
+        url,
+        context: staffDevice,
+        page,
+        problems,
+      } = await newAccountOnDevice(server, browser, { locale, viewport, email: staffEmail });
       await grantRole(server, staffEmail, 'support');
       await page.goto(url('/console'));
-      await page.getByLabel(t('form.email'), { exact: true }).fill(staffEmail);
-      await page.getByLabel(t('form.password'), { exact: true }).fill(password);
-      await page.getByRole('button', { name: t('signIn.submit'), exact: true }).click();
+      await submitSignIn(page, t, staffEmail);
       expect(new URL(page.url()).pathname).toBe('/console');
       await screenshot(page, `${locale}-${viewport}-support-1-console`);
 
@@ -69,8 +63,7 @@ describe.skipIf(!chromiumAvailable())('support reset of 2FA in Chromium', () => 
       await page.getByLabel(t('console.reset.reason')).fill(reason);
       await page.getByRole('button', { name: t('console.reset.submit') }).click();
       expect(new URL(page.url()).pathname).toBe('/confirm-password');
-      await page.getByLabel(t('form.password'), { exact: true }).fill(password);
-      await page.getByRole('button', { name: t('confirm.submit') }).click();
+      await confirmPassword(page, t);
       await page.getByLabel(t('console.reset.reason')).fill(reason);
       await page.getByRole('button', { name: t('console.reset.submit') }).click();
       expect(new URL(page.url()).searchParams.get('done')).toBe('reset-requested');

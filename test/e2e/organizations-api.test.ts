@@ -14,6 +14,23 @@ async function sudo(client: ApiClient) {
   expect((await client.post('/api/v1/me/confirm-password', { password })).status).toBe(204);
 }
 
+/** Signs `email` in and puts them straight into the organization as a member, with no invitation. */
+async function signedInMember(
+  server: Server,
+  organizationId: string,
+  email: string,
+): Promise<{ client: ApiClient; userId: string }> {
+  const client = await signedInUser(server, email);
+  const userId = ((await (await client.get('/api/v1/me')).json()) as { id: string }).id;
+  await server.deps.store.organizations.addMember({
+    organizationId,
+    userId,
+    role: 'member',
+    joinedAt: server.clock.now(),
+  });
+  return { client, userId };
+}
+
 type Detail = {
   role: string;
   members: Array<{
@@ -172,14 +189,7 @@ describe('organizations API', () => {
 
   it('asks for sudo before inviting, changing a role or removing a member', async () => {
     const id = await createOrganization(ann);
-    const cleo = await signedInUser(server, 'cleo@example.com');
-    const cleoId = ((await (await cleo.get('/api/v1/me')).json()) as { id: string }).id;
-    await server.deps.store.organizations.addMember({
-      organizationId: id,
-      userId: cleoId,
-      role: 'member',
-      joinedAt: server.clock.now(),
-    });
+    const { client: cleo, userId: cleoId } = await signedInMember(server, id, 'cleo@example.com');
     const invite = { email: 'dave@example.com', role: 'member' };
     await expectProblem(
       await ann.post(`/api/v1/organizations/${id}/invitations`, invite),
@@ -282,14 +292,7 @@ describe('organizations API', () => {
 
   it("shows owners a member's 2FA status and method kinds, never the label or the phone number", async () => {
     const id = await createOrganization(ann);
-    const cleo = await signedInUser(server, 'cleo@example.com');
-    const cleoId = ((await (await cleo.get('/api/v1/me')).json()) as { id: string }).id;
-    await server.deps.store.organizations.addMember({
-      organizationId: id,
-      userId: cleoId,
-      role: 'member',
-      joinedAt: server.clock.now(),
-    });
+    const { userId: cleoId } = await signedInMember(server, id, 'cleo@example.com');
     const { label, number } = await withSmsMethod(server, cleoId);
     const answer = await ann.get(`/api/v1/organizations/${id}`);
     const raw = await answer.text();

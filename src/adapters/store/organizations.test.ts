@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase, storeKinds, type TestDatabase } from '../../../test/support/databases.js';
-import type { Invitation } from '../../ports/organization-store.js';
+import type { Invitation, OrganizationRole } from '../../ports/organization-store.js';
 import type { Store } from '../../ports/store.js';
 import { kyselyStore } from './kysely-store.js';
 
@@ -47,6 +47,10 @@ describe.each(kinds)('organization store contract on %s', (kind) => {
   });
   afterEach(() => database.drop());
 
+  /** Adds `userId` to the organization (Zeta Bank unless told) as `role`, `seconds` into the year. */
+  const join = (userId: string, role: OrganizationRole, seconds: number, organizationId = 'o1') =>
+    store.organizations.addMember({ organizationId, userId, role, joinedAt: at(seconds) });
+
   it('creates an organization with its owner and lists organizations in creation order', async () => {
     expect(await store.organizations.findById('o1')).toEqual({
       id: 'o1',
@@ -61,14 +65,7 @@ describe.each(kinds)('organization store contract on %s', (kind) => {
   });
 
   it("lists a user's memberships by organization name, with the role held in each", async () => {
-    expect(
-      await store.organizations.addMember({
-        organizationId: 'o2',
-        userId: 'ann',
-        role: 'admin',
-        joinedAt: at(3),
-      }),
-    ).toBe(true);
+    expect(await join('ann', 'admin', 3, 'o2')).toBe(true);
     expect(await store.organizations.membershipsOfUser('ann')).toEqual([
       { organizationId: 'o2', organizationName: 'Acme', role: 'admin' },
       { organizationId: 'o1', organizationName: 'Zeta Bank', role: 'owner' },
@@ -77,16 +74,7 @@ describe.each(kinds)('organization store contract on %s', (kind) => {
   });
 
   it('adds a member once, also when the same user is added eight times at once', async () => {
-    const added = await Promise.all(
-      Array.from({ length: 8 }, () =>
-        store.organizations.addMember({
-          organizationId: 'o1',
-          userId: 'cleo',
-          role: 'member',
-          joinedAt: at(5),
-        }),
-      ),
-    );
+    const added = await Promise.all(Array.from({ length: 8 }, () => join('cleo', 'member', 5)));
     expect(added.filter(Boolean)).toHaveLength(1);
     expect(await store.organizations.membersOf('o1')).toEqual([
       { userId: 'ann', email: 'ann@example.com', role: 'owner', joinedAt: at(1) },
@@ -95,24 +83,9 @@ describe.each(kinds)('organization store contract on %s', (kind) => {
   });
 
   it('lists members owners first, then admins, then members', async () => {
-    await store.organizations.addMember({
-      organizationId: 'o1',
-      userId: 'bob',
-      role: 'member',
-      joinedAt: at(3),
-    });
-    await store.organizations.addMember({
-      organizationId: 'o1',
-      userId: 'dan',
-      role: 'admin',
-      joinedAt: at(4),
-    });
-    await store.organizations.addMember({
-      organizationId: 'o1',
-      userId: 'cleo',
-      role: 'owner',
-      joinedAt: at(5),
-    });
+    await join('bob', 'member', 3);
+    await join('dan', 'admin', 4);
+    await join('cleo', 'owner', 5);
     expect((await store.organizations.membersOf('o1')).map((m) => `${m.role}:${m.userId}`)).toEqual([
       'owner:ann',
       'owner:cleo',
@@ -130,12 +103,7 @@ describe.each(kinds)('organization store contract on %s', (kind) => {
   });
 
   it('changes roles and removes members while another owner remains', async () => {
-    await store.organizations.addMember({
-      organizationId: 'o1',
-      userId: 'cleo',
-      role: 'member',
-      joinedAt: at(3),
-    });
+    await join('cleo', 'member', 3);
     expect(await store.organizations.changeRole('o1', 'cleo', 'owner')).toBe('changed');
     expect(await store.organizations.changeRole('o1', 'ann', 'member')).toBe('changed');
     expect(await store.organizations.removeMember('o1', 'ann')).toBe('changed');
@@ -145,12 +113,7 @@ describe.each(kinds)('organization store contract on %s', (kind) => {
   });
 
   it('leaves one owner when two owners demote each other at the same moment', async () => {
-    await store.organizations.addMember({
-      organizationId: 'o1',
-      userId: 'cleo',
-      role: 'owner',
-      joinedAt: at(3),
-    });
+    await join('cleo', 'owner', 3);
     const outcomes = await Promise.all([
       store.organizations.changeRole('o1', 'ann', 'member'),
       store.organizations.removeMember('o1', 'cleo'),
@@ -186,12 +149,7 @@ describe.each(kinds)('organization store contract on %s', (kind) => {
   });
 
   it("knows each member's last successful sign-in, and nothing of other users or other events", async () => {
-    await store.organizations.addMember({
-      organizationId: 'o1',
-      userId: 'cleo',
-      role: 'member',
-      joinedAt: at(3),
-    });
+    await join('cleo', 'member', 3);
     const event = (
       id: string,
       userId: string,
@@ -216,12 +174,7 @@ describe.each(kinds)('organization store contract on %s', (kind) => {
   });
 
   it('forgets the memberships of a deleted user and the members of a deleted organization', async () => {
-    await store.organizations.addMember({
-      organizationId: 'o1',
-      userId: 'cleo',
-      role: 'member',
-      joinedAt: at(3),
-    });
+    await join('cleo', 'member', 3);
     await database.db.deleteFrom('users').where('id', '=', 'cleo').execute();
     expect((await store.organizations.membersOf('o1')).map((m) => m.userId)).toEqual(['ann']);
     await database.db.deleteFrom('organizations').where('id', '=', 'o1').execute();

@@ -69,6 +69,15 @@ describe.each(kinds)('report stores on %s', (kind) => {
   });
   afterEach(() => database.drop());
 
+  /** An organization owned by `ownerId`, with `memberIds` as members, all since 1 January. */
+  const organization = async (id: string, name: string, ownerId: string, ...memberIds: string[]) => {
+    const joinedAt = at('2026-01-01T00:00:00Z');
+    await store.organizations.create({ id, name, createdAt: joinedAt }, { userId: ownerId, joinedAt });
+    for (const userId of memberIds) {
+      await store.organizations.addMember({ organizationId: id, userId, role: 'member', joinedAt });
+    }
+  };
+
   describe('audit explorer', () => {
     beforeEach(async () => {
       await store.audit.append(event('e1', 'u1', 'sign_in_succeeded', '2026-03-01T10:00:00.000Z'));
@@ -119,16 +128,7 @@ describe.each(kinds)('report stores on %s', (kind) => {
     });
 
     it('filters by organization: its members only', async () => {
-      await store.organizations.create(
-        { id: 'o1', name: 'Acme', createdAt: at('2026-01-01T00:00:00Z') },
-        { userId: 'u1', joinedAt: at('2026-01-01T00:00:00Z') },
-      );
-      await store.organizations.addMember({
-        organizationId: 'o1',
-        userId: 'u3',
-        role: 'member',
-        joinedAt: at('2026-01-01T00:00:00Z'),
-      });
+      await organization('o1', 'Acme', 'u1', 'u3');
       const rows = await store.auditExplorer.search({ organizationId: 'o1' }, { after: null, limit: 50 });
       expect(rows.map((r) => r.id)).toEqual(['e4', 'e3', 'e1']);
       expect(await store.auditExplorer.search({ organizationId: 'o2' }, { after: null, limit: 50 })).toEqual(
@@ -165,37 +165,9 @@ describe.each(kinds)('report stores on %s', (kind) => {
     });
 
     it('counts per organization, with empty ones as zero', async () => {
-      const joined = at('2026-01-01T00:00:00Z');
-      await store.organizations.create(
-        { id: 'oa', name: 'Acme', createdAt: joined },
-        { userId: 'u1', joinedAt: joined },
-      );
-      await store.organizations.addMember({
-        organizationId: 'oa',
-        userId: 'u3',
-        role: 'member',
-        joinedAt: joined,
-      });
-      await store.organizations.create(
-        { id: 'ob', name: 'Bolt', createdAt: joined },
-        { userId: 'u2', joinedAt: joined },
-      );
-      await store.organizations.addMember({
-        organizationId: 'ob',
-        userId: 'u5',
-        role: 'member',
-        joinedAt: joined,
-      });
-      await store.organizations.addMember({
-        organizationId: 'ob',
-        userId: 'u4',
-        role: 'member',
-        joinedAt: joined,
-      });
-      await store.organizations.create(
-        { id: 'oc', name: 'Calm', createdAt: joined },
-        { userId: 'u4', joinedAt: joined },
-      );
+      await organization('oa', 'Acme', 'u1', 'u3');
+      await organization('ob', 'Bolt', 'u2', 'u5', 'u4');
+      await organization('oc', 'Calm', 'u4');
       const byOrganization = await store.adoption.byOrganization();
       expect(byOrganization.slice(0, 2)).toEqual([
         { organizationId: 'oa', name: 'Acme', users: 2, withTwoFactor: 1 },
@@ -210,23 +182,7 @@ describe.each(kinds)('report stores on %s', (kind) => {
       expect(await store.adoption.countNotReady({}, ['totp'])).toBe(3);
       expect(await store.adoption.countNotReady({}, ['sms', 'email'])).toBe(2);
       expect(await store.adoption.countNotReady({}, [])).toBe(4);
-      const joined = at('2026-01-01T00:00:00Z');
-      await store.organizations.create(
-        { id: 'oa', name: 'Acme', createdAt: joined },
-        { userId: 'u2', joinedAt: joined },
-      );
-      await store.organizations.addMember({
-        organizationId: 'oa',
-        userId: 'u4',
-        role: 'member',
-        joinedAt: joined,
-      });
-      await store.organizations.addMember({
-        organizationId: 'oa',
-        userId: 'u5',
-        role: 'member',
-        joinedAt: joined,
-      });
+      await organization('oa', 'Acme', 'u2', 'u4', 'u5');
       expect(await store.adoption.countNotReady({ organizationId: 'oa' }, null)).toBe(1);
       expect(await store.adoption.countNotReady({ organizationId: 'oa' }, ['totp'])).toBe(2);
     });

@@ -5,10 +5,8 @@ import { DomainError } from '../../core/errors.js';
 import { organizationName } from '../../core/organizations/member-rules.js';
 import { type OrganizationRole, organizationRoles } from '../../ports/organization-store.js';
 import { type Command, cliContext, exitCodes, UsageError } from '../command.js';
-import { formatTable } from '../format-table.js';
 import { withServer } from '../with-server.js';
-
-const maxLimit = 1000;
+import { pagingOptions, readPaging, writePage } from './paging.js';
 
 function email(value: unknown, what: string): string {
   const text = typeof value === 'string' ? value.trim() : '';
@@ -20,15 +18,6 @@ function role(value: unknown): OrganizationRole {
   const found = organizationRoles.find((r) => r === value);
   if (!found) throw new UsageError(`--role must be one of ${organizationRoles.join(', ')}.`);
   return found;
-}
-
-function count(value: unknown, name: string, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}.`);
-  }
-  return n;
 }
 
 export const orgCreateCommand: Command = {
@@ -66,19 +55,11 @@ export const orgListCommand: Command = {
   details: [
     'Prints name, id, creation time (UTC), number of members and the owners, one organization a line.',
   ],
-  options: {
-    limit: {
-      type: 'string',
-      value: 'N',
-      description: `At most N organizations (default 100, at most ${maxLimit})`,
-    },
-    offset: { type: 'string', value: 'N', description: 'Skip the first N organizations (default 0)' },
-  },
+  options: pagingOptions('organizations'),
   async run({ values }, io) {
-    const limit = count(values.limit, 'limit', 100, 1, maxLimit);
-    const offset = count(values.offset, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
+    const paging = readPaging(values);
     const rows = await withServer(io, async ({ deps }) => {
-      const organizations = await deps.store.organizations.list({ limit, offset });
+      const organizations = await deps.store.organizations.list(paging);
       return Promise.all(
         organizations.map(async (o) => {
           const members = await deps.store.organizations.membersOf(o.id);
@@ -93,15 +74,7 @@ export const orgListCommand: Command = {
         }),
       );
     });
-    if (rows.length === 0) {
-      io.stdout.write(
-        offset === 0 ? 'No organizations yet.\n' : `No organizations after the first ${offset}.\n`,
-      );
-      return exitCodes.ok;
-    }
-    io.stdout.write(formatTable(['NAME', 'ID', 'CREATED', 'MEMBERS', 'OWNERS'], rows));
-    if (rows.length === limit)
-      io.stdout.write(`(first ${limit} shown; --offset ${offset + limit} for more)\n`);
+    writePage(io, paging, 'organizations', ['NAME', 'ID', 'CREATED', 'MEMBERS', 'OWNERS'], rows);
     return exitCodes.ok;
   },
 };

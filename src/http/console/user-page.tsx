@@ -4,13 +4,16 @@ import type { User } from '../../core/types.js';
 import { deviceLabel } from '../../i18n/device-label.js';
 import { isLocale, localeNames } from '../../i18n/locales.js';
 import { catalogs, type MessageKey, type Translate } from '../../i18n/translate.js';
-import { auditSentence, isWarning } from '../pages/audit-sentence.js';
+import { ActivityList } from '../pages/components/activity-list.js';
 import { Alert } from '../pages/components/alert.js';
 import { Button } from '../pages/components/button.js';
+import { Fact, FactsItem } from '../pages/components/fact.js';
+import { FieldLabel } from '../pages/components/field-label.js';
 import { LocalTime } from '../pages/components/local-time.js';
 import { PostForm } from '../pages/components/post-form.js';
+import { SessionTimes } from '../pages/components/session-times.js';
 import type { PageContext } from '../pages/page-context.js';
-import { formatDateTime, formatRelative } from '../pages/time-format.js';
+import { formatDateTime } from '../pages/time-format.js';
 import { ConsoleLayout } from './console-layout.js';
 
 export const userNotices = {
@@ -173,7 +176,7 @@ function MethodsPanel(props: { page: PageContext; overview: UserOverview }) {
 
 function SessionsPanel(props: { page: PageContext; overview: UserOverview }) {
   const { page, overview } = props;
-  const { t, locale } = page;
+  const { t } = page;
   return (
     <section class="panel" aria-labelledby="sessions-heading">
       <h2 class="panel-title" id="sessions-heading">
@@ -184,32 +187,21 @@ function SessionsPanel(props: { page: PageContext; overview: UserOverview }) {
       ) : (
         <ul class="item-list">
           {overview.sessions.map((s) => (
-            <li class="item">
-              <div class="item-body">
-                <p class="item-title">
+            <FactsItem
+              title={
+                <>
                   {deviceLabel(t, s.userAgent)}
                   {s.state === 'second_factor' && (
                     <span class="badge badge-neutral">{t('console.user.session.waiting')}</span>
                   )}
-                </p>
-                <dl class="item-facts">
-                  <div>
-                    <dt>{t('security.devices.lastActive')}</dt>
-                    <dd>{formatRelative(locale, s.lastSeenAt, page.now)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('security.devices.signedIn')}</dt>
-                    <dd>
-                      <LocalTime locale={locale} at={s.createdAt} />
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t('security.devices.ip')}</dt>
-                    <dd class="mono">{s.ip}</dd>
-                  </div>
-                </dl>
-              </div>
-            </li>
+                </>
+              }
+            >
+              <SessionTimes page={page} session={s} />
+              <Fact label={t('security.devices.ip')} mono>
+                {s.ip}
+              </Fact>
+            </FactsItem>
           ))}
         </ul>
       )}
@@ -285,12 +277,11 @@ function ActionsPanel(props: UserPageProps) {
             </p>
             <PostForm action={`${base}/reset-2fa`} csrfToken={csrfToken} class="form">
               <div class={reasonError ? 'field field-invalid' : 'field'}>
-                <label class="field-label" for="field-reason">
-                  {t('console.reset.reason')}
-                </label>
-                <p class="field-hint" id="field-reason-hint">
-                  {t('console.reset.reasonHint')}
-                </p>
+                <FieldLabel
+                  id="field-reason"
+                  label={t('console.reset.reason')}
+                  hint={t('console.reset.reasonHint')}
+                />
                 <textarea
                   class="field-input console-reason"
                   id="field-reason"
@@ -323,36 +314,26 @@ function ActionsPanel(props: UserPageProps) {
 
 function ActivityPanel(props: { page: PageContext; overview: UserOverview }) {
   const { page, overview } = props;
-  const { t, locale } = page;
+  const { t } = page;
   return (
     <section class="panel" aria-labelledby="activity-heading">
       <h2 class="panel-title" id="activity-heading">
         {t('console.user.activity')}
       </h2>
-      {overview.events.length === 0 ? (
-        <p class="panel-note">{t('security.activity.empty')}</p>
-      ) : (
-        <ol class="activity-list">
-          {overview.events.map((event) => (
-            <li class={isWarning(event.type) ? 'activity activity-warning' : 'activity'}>
-              <p class="activity-what">{auditSentence(t, event.type)}</p>
-              {typeof event.detail.actorEmail === 'string' && (
-                <p class="activity-meta activity-actor">
-                  {t('console.user.actor', { email: event.detail.actorEmail })}
-                </p>
-              )}
-              {typeof event.detail.reason === 'string' && (
-                <p class="activity-meta">“{event.detail.reason}”</p>
-              )}
-              <p class="activity-meta">
-                <LocalTime locale={locale} at={event.at} />
-                <span>{deviceLabel(t, event.userAgent)}</span>
-                <span class="mono">{event.ip}</span>
+      <ActivityList
+        page={page}
+        events={overview.events}
+        details={(event) => (
+          <>
+            {typeof event.detail.actorEmail === 'string' && (
+              <p class="activity-meta activity-actor">
+                {t('console.user.actor', { email: event.detail.actorEmail })}
               </p>
-            </li>
-          ))}
-        </ol>
-      )}
+            )}
+            {typeof event.detail.reason === 'string' && <p class="activity-meta">“{event.detail.reason}”</p>}
+          </>
+        )}
+      />
     </section>
   );
 }

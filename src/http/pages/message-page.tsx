@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Translate } from '../../i18n/translate.js';
 import type { HttpEnv } from '../env.js';
 import { Alert } from './components/alert.js';
 import { ButtonLink } from './components/button.js';
@@ -33,6 +34,22 @@ export function MessagePage(props: MessagePageProps) {
   );
 }
 
+/** What a MessagePage says, apart from the page context. */
+export type MessageTexts = Omit<MessagePageProps, 'page'>;
+
+/**
+ * Answers with a MessagePage whose texts are picked with this request's translator; `page` is the
+ * request's own unless a caller needs another (a different path to come back to).
+ */
+export function renderMessage(
+  c: Context<HttpEnv>,
+  status: ContentfulStatusCode,
+  texts: (t: Translate) => MessageTexts,
+  page: PageContext = pageContext(c),
+) {
+  return renderPage(c, <MessagePage page={page} {...texts(page.t)} />, status);
+}
+
 /**
  * The answer to a form whose CSRF token is missing or wrong: nothing was changed, and the way back
  * is the page the form lives on, fetched fresh (with a fresh token). `back` defaults to this path,
@@ -40,16 +57,15 @@ export function MessagePage(props: MessagePageProps) {
  */
 export function csrfRefused(c: Context<HttpEnv>, back?: string) {
   const page = { ...pageContext(c), ...(back ? { path: back } : {}) };
-  const { t } = page;
-  return renderPage(
+  return renderMessage(
     c,
-    <MessagePage
-      page={page}
-      title={t('forbidden.title')}
-      kind="error"
-      message={t('error.csrf_failed')}
-      action={{ href: page.path, label: t('forbidden.reload') }}
-    />,
-    403 satisfies ContentfulStatusCode,
+    403,
+    (t) => ({
+      title: t('forbidden.title'),
+      kind: 'error',
+      message: t('error.csrf_failed'),
+      action: { href: page.path, label: t('forbidden.reload') },
+    }),
+    page,
   );
 }

@@ -14,7 +14,7 @@ import {
   newPasswordCodes,
   problemFrom,
 } from './form-problem.js';
-import { csrfRefused, MessagePage } from './message-page.js';
+import { csrfRefused, renderMessage } from './message-page.js';
 import { pageContext } from './page-context.js';
 import { renderPage } from './render-page.js';
 import { ResetPasswordPage } from './reset-password-page.js';
@@ -30,36 +30,23 @@ function showForgot(c: Context<HttpEnv>, email?: string, problem?: FormProblem) 
 
 /** The same page for every address, known or not (ASVS 6.3.8). */
 function linkSent(c: Context<HttpEnv>) {
-  const page = pageContext(c);
-  const { t } = page;
-  return renderPage(
-    c,
-    <MessagePage
-      page={page}
-      title={t('forgot.sentTitle')}
-      kind="success"
-      message={t('forgot.sent')}
-      detail={t('forgot.sentHint')}
-      action={{ href: '/sign-in', label: t('forgot.backToSignIn') }}
-    />,
-  );
+  return renderMessage(c, 200, (t) => ({
+    title: t('forgot.sentTitle'),
+    kind: 'success',
+    message: t('forgot.sent'),
+    detail: t('forgot.sentHint'),
+    action: { href: '/sign-in', label: t('forgot.backToSignIn') },
+  }));
 }
 
 function linkInvalid(c: Context<HttpEnv>) {
-  const page = pageContext(c);
-  const { t } = page;
-  return renderPage(
-    c,
-    <MessagePage
-      page={page}
-      title={t('reset.invalidTitle')}
-      kind="error"
-      message={t('error.reset_token_invalid')}
-      detail={t('reset.invalidHint')}
-      action={{ href: '/forgot-password', label: t('reset.requestNew') }}
-    />,
-    400,
-  );
+  return renderMessage(c, 400, (t) => ({
+    title: t('reset.invalidTitle'),
+    kind: 'error',
+    message: t('error.reset_token_invalid'),
+    detail: t('reset.invalidHint'),
+    action: { href: '/forgot-password', label: t('reset.requestNew') },
+  }));
 }
 
 // What our reset tokens look like (base64url); anything else is refused before the store is asked.

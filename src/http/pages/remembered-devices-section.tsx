@@ -1,10 +1,8 @@
-import { describeDevice } from '../../core/device-name.js';
-import { deviceLabel } from '../../i18n/device-label.js';
 import type { RememberedDevice } from '../../ports/remembered-device-store.js';
-import { Button } from './components/button.js';
+import { DeviceItem } from './components/device-item.js';
+import { Fact } from './components/fact.js';
 import { LocalTime } from './components/local-time.js';
-import { PostForm } from './components/post-form.js';
-import { DeviceIcon } from './devices-section.js';
+import { PanelFootAction } from './components/panel-foot-action.js';
 import type { PageContext } from './page-context.js';
 import { formatRelative } from './time-format.js';
 
@@ -37,12 +35,12 @@ export function RememberedDevicesSection(props: {
               <RememberedItem page={page} device={device} current={currentIds.includes(device.id)} />
             ))}
           </ul>
-          <div class="panel-foot">
-            <PostForm action="/security/remembered-devices/forget-all" csrfToken={page.csrfToken}>
-              <Button variant="danger">{t('remembered.forgetAll')}</Button>
-            </PostForm>
-            <p class="panel-note">{t('remembered.note')}</p>
-          </div>
+          <PanelFootAction
+            action="/security/remembered-devices/forget-all"
+            csrfToken={page.csrfToken}
+            label={t('remembered.forgetAll')}
+            note={t('remembered.note')}
+          />
         </>
       )}
     </section>
@@ -52,52 +50,26 @@ export function RememberedDevicesSection(props: {
 function RememberedItem(props: { page: PageContext; device: RememberedDevice; current: boolean }) {
   const { page, device, current } = props;
   const { t, locale } = page;
-  const label = deviceLabel(t, device.userAgent);
   return (
-    <li class={current ? 'item item-current' : 'item'}>
-      <DeviceIcon mobile={describeDevice(device.userAgent).mobile} />
-      <div class="item-body">
-        <p class="item-title">
-          {label}
-          {current && <span class="badge badge-current">{t('security.devices.thisDevice')}</span>}
-        </p>
-        <dl class="item-facts">
-          <div>
-            <dt>{t('remembered.since')}</dt>
-            <dd>
-              <LocalTime locale={locale} at={device.createdAt} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t('remembered.expires')}</dt>
-            <dd>
-              <LocalTime locale={locale} at={device.expiresAt} dateOnly />
-            </dd>
-          </div>
-          {device.lastUsedAt && (
-            <div>
-              <dt>{t('remembered.lastUsed')}</dt>
-              <dd>{formatRelative(locale, device.lastUsedAt, page.now)}</dd>
-            </div>
-          )}
-          <div>
-            <dt>{t('security.devices.ip')}</dt>
-            <dd class="mono">{device.ip}</dd>
-          </div>
-        </dl>
-      </div>
-      <PostForm
-        action={`/security/remembered-devices/${encodeURIComponent(device.id)}/forget`}
-        csrfToken={page.csrfToken}
-        class="item-action"
-      >
-        <button type="submit" class="button button-secondary button-small">
-          {t('remembered.forget')}
-          <span class="visually-hidden">
-            : {label}, {device.ip}
-          </span>
-        </button>
-      </PostForm>
-    </li>
+    <DeviceItem
+      page={page}
+      userAgent={device.userAgent}
+      ip={device.ip}
+      current={current}
+      action={{
+        path: `/security/remembered-devices/${encodeURIComponent(device.id)}/forget`,
+        label: t('remembered.forget'),
+      }}
+    >
+      <Fact label={t('remembered.since')}>
+        <LocalTime locale={locale} at={device.createdAt} />
+      </Fact>
+      <Fact label={t('remembered.expires')}>
+        <LocalTime locale={locale} at={device.expiresAt} dateOnly />
+      </Fact>
+      {device.lastUsedAt && (
+        <Fact label={t('remembered.lastUsed')}>{formatRelative(locale, device.lastUsedAt, page.now)}</Fact>
+      )}
+    </DeviceItem>
   );
 }

@@ -11,7 +11,7 @@ import {
   newPasswordCodes,
   problemFrom,
 } from './form-problem.js';
-import { csrfRefused, MessagePage } from './message-page.js';
+import { csrfRefused, renderMessage } from './message-page.js';
 import { pageContext, signedIn } from './page-context.js';
 import { renderPage } from './render-page.js';
 import { SignUpPage } from './sign-up-page.js';
@@ -27,18 +27,12 @@ function showForm(c: Context<HttpEnv>, options: { email?: string; problem?: Form
 }
 
 function signupClosed(c: Context<HttpEnv>) {
-  const page = pageContext(c);
-  return renderPage(
-    c,
-    <MessagePage
-      page={page}
-      title={page.t('signUp.closedTitle')}
-      kind="info"
-      message={page.t('error.signup_closed')}
-      action={{ href: '/sign-in', label: page.t('signUp.signIn') }}
-    />,
-    403,
-  );
+  return renderMessage(c, 403, (t) => ({
+    title: t('signUp.closedTitle'),
+    kind: 'info',
+    message: t('error.signup_closed'),
+    action: { href: '/sign-in', label: t('signUp.signIn') },
+  }));
 }
 
 const passwordField = Object.fromEntries(newPasswordCodes.map((code) => [code, 'password']));

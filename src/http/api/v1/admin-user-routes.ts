@@ -12,6 +12,7 @@ import { DomainError } from '../../../core/errors.js';
 import type { User } from '../../../core/types.js';
 import { requireStaff, staffMember } from '../../console/staff-guard.js';
 import type { HttpEnv } from '../../env.js';
+import { activityAnswer, sessionSeen } from './answers.js';
 import { jsonAnswer, jsonBody, noContent, problems } from './openapi-helpers.js';
 import { Email, IdParam } from './schemas.js';
 
@@ -133,14 +134,7 @@ export function adminUserRoutes(api: OpenAPIHono<HttpEnv>): void {
             })),
             recoveryCodesLeft: o.recoveryCodesLeft,
           },
-          sessions: o.sessions.map((s) => ({
-            id: s.id,
-            state: s.state,
-            createdAt: s.createdAt.toISOString(),
-            lastSeenAt: s.lastSeenAt.toISOString(),
-            userAgent: s.userAgent,
-            ip: s.ip,
-          })),
+          sessions: o.sessions.map((s) => ({ id: s.id, state: s.state, ...sessionSeen(s) })),
           pendingReset: o.pendingReset && {
             requestedAt: o.pendingReset.requestedAt.toISOString(),
             effectiveAt: o.pendingReset.effectiveAt.toISOString(),
@@ -165,14 +159,7 @@ export function adminUserRoutes(api: OpenAPIHono<HttpEnv>): void {
       const user = await findUserById(deps, c.req.valid('param').id);
       const events = await deps.store.audit.listForUser(user.id, 200);
       return c.json(
-        events.map((e) => ({
-          id: e.id,
-          type: e.type,
-          at: e.at.toISOString(),
-          ip: e.ip,
-          userAgent: e.userAgent,
-          detail: e.detail,
-        })),
+        events.map((e) => ({ ...activityAnswer(e), detail: e.detail })),
         200,
       );
     },
@@ -199,39 +186,32 @@ export function adminUserRoutes(api: OpenAPIHono<HttpEnv>): void {
     },
   );
 
-  api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/admin/users/{id}/disable',
+  const accountSwitches = [
+    {
+      to: 'disable',
       summary: 'Staff: disable the account; its sessions end at once (sudo)',
-      request: { params: IdParam },
-      responses: { 204: noContent, ...staffOnly, ...problems(404) },
-    }),
-    async (c) => {
-      await disableAccount(c.get('deps'), staffMember(c), {
-        userId: c.req.valid('param').id,
-        context: c.get('requestContext'),
-      });
-      return c.body(null, 204);
+      act: disableAccount,
     },
-  );
-
-  api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/admin/users/{id}/enable',
-      summary: 'Staff: enable the account again (sudo)',
-      request: { params: IdParam },
-      responses: { 204: noContent, ...staffOnly, ...problems(404) },
-    }),
-    async (c) => {
-      await enableAccount(c.get('deps'), staffMember(c), {
-        userId: c.req.valid('param').id,
-        context: c.get('requestContext'),
-      });
-      return c.body(null, 204);
-    },
-  );
+    { to: 'enable', summary: 'Staff: enable the account again (sudo)', act: enableAccount },
+  ] as const;
+  for (const { to, summary, act } of accountSwitches) {
+    api.openapi(
+      createRoute({
+        method: 'post',
+        path: `/admin/users/{id}/${to}`,
+        summary,
+        request: { params: IdParam },
+        responses: { 204: noContent, ...staffOnly, ...problems(404) },
+      }),
+      async (c) => {
+        await act(c.get('deps'), staffMember(c), {
+          userId: c.req.valid('param').id,
+          context: c.get('requestContext'),
+        });
+        return c.body(null, 204);
+      },
+    );
+  }
 
   api.openapi(
     createRoute({

@@ -8,20 +8,10 @@ import { codeRules } from '../../../factors/one-time-code/one-time-code.js';
 import type { HttpEnv } from '../../env.js';
 import { requireSignedIn } from '../../guards.js';
 import { jsonAnswer, jsonBody, noContent, problems, z } from './openapi-helpers.js';
-import { Code, Email, IdParam } from './schemas.js';
+import { Code, Email, IdParam, Phone, PhoneCountry } from './schemas.js';
 
 const NewDestination = z
-  .union([
-    z.strictObject({ address: Email }),
-    z.strictObject({
-      phone: z.string().trim().min(1).max(32).openapi({ example: '+31 6 12345678' }),
-      country: z
-        .string()
-        .regex(/^[A-Za-z]{2}$/)
-        .optional()
-        .openapi({ description: 'ISO 3166 country of a national number; default: from the language' }),
-    }),
-  ])
+  .union([z.strictObject({ address: Email }), z.strictObject({ phone: Phone, country: PhoneCountry })])
   .openapi('NewDestination', {
     description: '`address` for an e-mail method; `phone` (and optionally `country`) for SMS or voice',
   });

@@ -4,6 +4,7 @@ import { listSessions, revokeOtherSessions, revokeSession } from '../../../app/s
 import type { HttpEnv } from '../../env.js';
 import { requireSignedIn } from '../../guards.js';
 import { setSessionCookie } from '../../middleware/session.js';
+import { activityAnswer, sessionSeen } from './answers.js';
 import { jsonAnswer, jsonBody, noContent, problems } from './openapi-helpers.js';
 import { ActivityEvent, ConfirmPassword, IdParam, Me, SessionInfo } from './schemas.js';
 
@@ -68,14 +69,7 @@ export function meRoutes(api: OpenAPIHono<HttpEnv>): void {
       return c.json(
         sessions
           .filter((s) => s.state === 'signed_in')
-          .map((s) => ({
-            id: s.id,
-            current: s.id === auth.session.id,
-            createdAt: s.createdAt.toISOString(),
-            lastSeenAt: s.lastSeenAt.toISOString(),
-            userAgent: s.userAgent,
-            ip: s.ip,
-          })),
+          .map((s) => ({ id: s.id, current: s.id === auth.session.id, ...sessionSeen(s) })),
         200,
       );
     },
@@ -124,16 +118,7 @@ export function meRoutes(api: OpenAPIHono<HttpEnv>): void {
     async (c) => {
       const { user } = requireSignedIn(c);
       const events = await c.get('deps').store.audit.listForUser(user.id, 50);
-      return c.json(
-        events.map((e) => ({
-          id: e.id,
-          type: e.type,
-          at: e.at.toISOString(),
-          ip: e.ip,
-          userAgent: e.userAgent,
-        })),
-        200,
-      );
+      return c.json(events.map(activityAnswer), 200);
     },
   );
 }

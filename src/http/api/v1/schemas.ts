@@ -80,18 +80,21 @@ export const IdParam = z.object({
 
 export const Code = z.string().max(64).openapi({ example: '123456' });
 
+export const Phone = z.string().trim().min(1).max(32).openapi({ example: '+31 6 12345678' });
+export const PhoneCountry = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/)
+  .optional()
+  .openapi({ description: 'ISO 3166 country of a national number; default: from the language' });
+
 export const AddMethod = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('totp'), label: z.string().trim().min(1).max(64).optional() }),
     z.object({ type: z.literal('email'), address: Email }),
     z.object({
       type: z.enum(['sms', 'voice']),
-      phone: z.string().trim().min(1).max(32).openapi({ example: '+31 6 12345678' }),
-      country: z
-        .string()
-        .regex(/^[A-Za-z]{2}$/)
-        .optional()
-        .openapi({ description: 'ISO 3166 country of a national number; default: from the language' }),
+      phone: Phone,
+      country: PhoneCountry,
     }),
   ])
   .openapi('AddMethod');

@@ -1,3 +1,5 @@
+import { FieldLabel } from './field-label.js';
+
 export interface FormFieldProps {
   name: string;
   label: string;
@@ -23,14 +25,7 @@ export function FormField(props: FormFieldProps) {
   const isEmail = props.type === 'email';
   return (
     <div class={props.error ? 'field field-invalid' : 'field'}>
-      <label class="field-label" for={id}>
-        {props.label}
-      </label>
-      {props.hint && (
-        <p class="field-hint" id={hintId}>
-          {props.hint}
-        </p>
-      )}
+      <FieldLabel id={id} label={props.label} hint={props.hint} />
       <input
         class="field-input"
         id={id}

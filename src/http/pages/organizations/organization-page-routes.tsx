@@ -15,7 +15,7 @@ import { type OrganizationRole, organizationRoles } from '../../../ports/organiz
 import type { HttpEnv } from '../../env.js';
 import { validCsrf } from '../../middleware/csrf.js';
 import { readForm } from '../form-body.js';
-import { csrfRefused, MessagePage } from '../message-page.js';
+import { csrfRefused, renderMessage } from '../message-page.js';
 import { pageContext, signedIn, toSignIn } from '../page-context.js';
 import { organizationPolicyForm } from '../policy/organization-policy-routes.js';
 import { renderPage } from '../render-page.js';
@@ -35,37 +35,48 @@ function noticeFrom(c: Context<HttpEnv>): OrganizationNotice | undefined {
   return notice && notice in organizationNotices ? (notice as OrganizationNotice) : undefined;
 }
 
-/** Outside the organization, or no such id: the same 404 page, so ids cannot be probed. */
-function notFound(c: Context<HttpEnv>) {
-  const page = pageContext(c);
-  const { t } = page;
+/**
+ * The invitation behind a token, for whoever is signed in. After a refused accept (`refused`) the
+ * page answers 403 and offers no "join" button; an unknown token is a 400 either way.
+ */
+async function showInvitation(
+  c: Context<HttpEnv>,
+  token: string,
+  auth: Authenticated | null,
+  { refused = false } = {},
+) {
+  const invitation = await previewInvitation(c.get('deps'), token);
+  const invitee = !refused && Boolean(invitation && auth && isInvitee(invitation, auth.user.email));
   return renderPage(
     c,
-    <MessagePage
-      page={page}
-      title={t('org.notFound')}
-      kind="error"
-      message={t('error.not_found')}
-      action={{ href: '/organizations', label: t('org.back') }}
+    <InvitationPage
+      page={pageContext(c)}
+      token={token}
+      invitation={invitation}
+      current={auth?.user.email ?? null}
+      isInvitee={invitee}
     />,
-    404,
+    invitation ? (refused ? 403 : 200) : 400,
   );
 }
 
+/** Outside the organization, or no such id: the same 404 page, so ids cannot be probed. */
+function notFound(c: Context<HttpEnv>) {
+  return renderMessage(c, 404, (t) => ({
+    title: t('org.notFound'),
+    kind: 'error',
+    message: t('error.not_found'),
+    action: { href: '/organizations', label: t('org.back') },
+  }));
+}
+
 function forbidden(c: Context<HttpEnv>, back: string) {
-  const page = pageContext(c);
-  const { t } = page;
-  return renderPage(
-    c,
-    <MessagePage
-      page={page}
-      title={t('orgs.title')}
-      kind="error"
-      message={t('error.forbidden')}
-      action={{ href: back, label: t('org.back') }}
-    />,
-    403,
-  );
+  return renderMessage(c, 403, (t) => ({
+    title: t('orgs.title'),
+    kind: 'error',
+    message: t('error.forbidden'),
+    action: { href: back, label: t('org.back') },
+  }));
 }
 
 async function showOrganization(
@@ -257,20 +268,7 @@ export function organizationPageRoutes(app: Hono<HttpEnv>): void {
 
   // The token rides in the query, never the path: request logs record paths, not queries.
   app.get('/invitation', async (c) => {
-    const token = c.req.query('token') ?? '';
-    const auth = signedIn(c);
-    const invitation = await previewInvitation(c.get('deps'), token);
-    return renderPage(
-      c,
-      <InvitationPage
-        page={pageContext(c)}
-        token={token}
-        invitation={invitation}
-        current={auth?.user.email ?? null}
-        isInvitee={Boolean(invitation && auth && isInvitee(invitation, auth.user.email))}
-      />,
-      invitation ? 200 : 400,
-    );
+    return showInvitation(c, c.req.query('token') ?? '', signedIn(c));
   });
 
   app.post('/invitation', async (c) => {
@@ -286,18 +284,7 @@ export function organizationPageRoutes(app: Hono<HttpEnv>): void {
     } catch (error) {
       // Used, expired, unknown or for another address: the page explains which, and nothing changed.
       if (isDomainError(error, 'invitation_invalid') || isDomainError(error, 'forbidden')) {
-        const invitation = await previewInvitation(c.get('deps'), token);
-        return renderPage(
-          c,
-          <InvitationPage
-            page={pageContext(c)}
-            token={token}
-            invitation={invitation}
-            current={auth.user.email}
-            isInvitee={false}
-          />,
-          invitation ? 403 : 400,
-        );
+        return showInvitation(c, token, auth, { refused: true });
       }
       throw error;
     }

@@ -4,6 +4,7 @@ import { catalogs, type MessageKey, type Translate } from '../../../i18n/transla
 import { organizationRoles } from '../../../ports/organization-store.js';
 import { Alert } from '../components/alert.js';
 import { Button } from '../components/button.js';
+import { Fact, FactsItem } from '../components/fact.js';
 import { FormField } from '../components/form-field.js';
 import { LocalTime } from '../components/local-time.js';
 import { PostForm } from '../components/post-form.js';
@@ -216,23 +217,12 @@ function InvitationsSection(props: OrganizationPageProps) {
       </h2>
       <ul class="item-list">
         {view.invitations.map((invitation) => (
-          <li class="item">
-            <div class="item-body">
-              <p class="item-title row-email">{invitation.email}</p>
-              <dl class="item-facts">
-                <div>
-                  <dt>{t('org.col.role')}</dt>
-                  <dd>{t(`org.role.${invitation.role}`)}</dd>
-                </div>
-                <div>
-                  <dt>{t('org.invitations.expires')}</dt>
-                  <dd>
-                    <LocalTime locale={locale} at={invitation.expiresAt} />
-                  </dd>
-                </div>
-              </dl>
-            </div>
-          </li>
+          <FactsItem title={invitation.email} titleClass="row-email">
+            <Fact label={t('org.col.role')}>{t(`org.role.${invitation.role}`)}</Fact>
+            <Fact label={t('org.invitations.expires')}>
+              <LocalTime locale={locale} at={invitation.expiresAt} />
+            </Fact>
+          </FactsItem>
         ))}
       </ul>
     </section>

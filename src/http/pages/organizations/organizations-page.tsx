@@ -1,5 +1,6 @@
 import type { Membership } from '../../../ports/organization-store.js';
 import { Button } from '../components/button.js';
+import { Fact, FactsItem } from '../components/fact.js';
 import { FormField } from '../components/form-field.js';
 import { PostForm } from '../components/post-form.js';
 import { Layout } from '../layout.js';
@@ -29,21 +30,13 @@ export function OrganizationsPage(props: {
         ) : (
           <ul class="item-list">
             {memberships.map((m) => (
-              <li class="item">
-                <div class="item-body">
-                  <p class="item-title">
-                    <a href={`/organizations/${encodeURIComponent(m.organizationId)}`}>
-                      {m.organizationName}
-                    </a>
-                  </p>
-                  <dl class="item-facts">
-                    <div>
-                      <dt>{t('orgs.yourRole')}</dt>
-                      <dd>{t(`org.role.${m.role}`)}</dd>
-                    </div>
-                  </dl>
-                </div>
-              </li>
+              <FactsItem
+                title={
+                  <a href={`/organizations/${encodeURIComponent(m.organizationId)}`}>{m.organizationName}</a>
+                }
+              >
+                <Fact label={t('orgs.yourRole')}>{t(`org.role.${m.role}`)}</Fact>
+              </FactsItem>
             ))}
           </ul>
         )}

@@ -4,9 +4,8 @@ import { isDomainError } from '../../../core/errors.js';
 import { isPolicyMethod, policyMethods } from '../../../core/policy/policy.js';
 import type { HttpEnv } from '../../env.js';
 import { validCsrf } from '../../middleware/csrf.js';
-import { csrfRefused, MessagePage } from '../message-page.js';
-import { pageContext, signedIn, toSignIn } from '../page-context.js';
-import { renderPage } from '../render-page.js';
+import { csrfRefused, renderMessage } from '../message-page.js';
+import { signedIn, toSignIn } from '../page-context.js';
 import { nextParam } from '../safe-next.js';
 import type { OrganizationPolicyForm } from './organization-policy-section.js';
 
@@ -48,19 +47,12 @@ function inputFrom(form: Record<string, string | File | (string | File)[]>): Pol
 }
 
 function refused(c: Context<HttpEnv>, status: 403 | 404) {
-  const page = pageContext(c);
-  const { t } = page;
-  return renderPage(
-    c,
-    <MessagePage
-      page={page}
-      title={t(status === 404 ? 'org.notFound' : 'orgs.title')}
-      kind="error"
-      message={t(status === 404 ? 'error.not_found' : 'error.forbidden')}
-      action={{ href: '/organizations', label: t('org.back') }}
-    />,
-    status,
-  );
+  return renderMessage(c, status, (t) => ({
+    title: t(status === 404 ? 'org.notFound' : 'orgs.title'),
+    kind: 'error',
+    message: t(status === 404 ? 'error.not_found' : 'error.forbidden'),
+    action: { href: '/organizations', label: t('org.back') },
+  }));
 }
 
 /** Saving an organization's policy from its page: owners and admins, sudo, CSRF like every form. */

@@ -2,6 +2,7 @@ import { policyMethods, type StoredPolicy } from '../../../core/policy/policy.js
 import { instantToZonedTime } from '../../../core/policy/zoned-time.js';
 import { Alert } from '../components/alert.js';
 import { Button } from '../components/button.js';
+import { FieldLabel } from '../components/field-label.js';
 import { PostForm } from '../components/post-form.js';
 import type { PageContext } from '../page-context.js';
 
@@ -24,12 +25,7 @@ function OptionalField(props: {
   const id = `policy-${props.name}`;
   return (
     <div class="field">
-      <label class="field-label" for={id}>
-        {props.label}
-      </label>
-      <p class="field-hint" id={`${id}-hint`}>
-        {props.hint}
-      </p>
+      <FieldLabel id={id} label={props.label} hint={props.hint} />
       <input
         class="field-input"
         id={id}

@@ -11,7 +11,7 @@ import { Button } from '../components/button.js';
 import { CardPage } from '../components/card-page.js';
 import { PostForm } from '../components/post-form.js';
 import { readForm } from '../form-body.js';
-import { csrfRefused, MessagePage } from '../message-page.js';
+import { csrfRefused, renderMessage } from '../message-page.js';
 import { pageContext, signedIn, toSignIn } from '../page-context.js';
 import { renderPage } from '../render-page.js';
 import { formatDateTime } from '../time-format.js';
@@ -19,33 +19,21 @@ import { formatDateTime } from '../time-format.js';
 const cancelPath = (token: string) => `/two-factor-reset/cancel/${encodeURIComponent(token)}`;
 
 function linkInvalid(c: Context<HttpEnv>) {
-  const page = pageContext(c);
-  const { t } = page;
-  return renderPage(
-    c,
-    <MessagePage
-      page={page}
-      title={t('twoFactorReset.link.title')}
-      kind="error"
-      message={t('twoFactorReset.link.invalid')}
-      action={{ href: '/sign-in', label: t('twoFactorReset.link.home') }}
-    />,
-    400,
-  );
+  return renderMessage(c, 400, (t) => ({
+    title: t('twoFactorReset.link.title'),
+    kind: 'error',
+    message: t('twoFactorReset.link.invalid'),
+    action: { href: '/sign-in', label: t('twoFactorReset.link.home') },
+  }));
 }
 
 function cancelled(c: Context<HttpEnv>, message: string, action: { href: string; label: string }) {
-  const page = pageContext(c);
-  return renderPage(
-    c,
-    <MessagePage
-      page={page}
-      title={page.t('twoFactorReset.link.title')}
-      kind="success"
-      message={message}
-      action={action}
-    />,
-  );
+  return renderMessage(c, 200, (t) => ({
+    title: t('twoFactorReset.link.title'),
+    kind: 'success',
+    message,
+    action,
+  }));
 }
 
 /**

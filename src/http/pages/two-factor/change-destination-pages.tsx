@@ -1,27 +1,16 @@
 import { Alert } from '../components/alert.js';
 import { Button } from '../components/button.js';
 import { CardPage } from '../components/card-page.js';
+import { ErrorAlert } from '../components/error-alert.js';
 import { FormField } from '../components/form-field.js';
 import { PostForm } from '../components/post-form.js';
 import type { PageContext } from '../page-context.js';
-import { CodeField } from './code-field.js';
-import { CountrySelect } from './country-select.js';
+import { CodeEntryPage, cancelToSecurity } from './code-entry-page.js';
 import { keepTogether } from './keep-together.js';
-import { ResendForm } from './resend-form.js';
+import { PhoneFields } from './phone-fields.js';
 
 export const changePath = (methodId: string) =>
   `/security/two-factor/methods/${encodeURIComponent(methodId)}/change`;
-
-const cancel = (page: PageContext) => <a href="/security">{page.t('common.cancel')}</a>;
-
-function ErrorAlert(props: { error: string | undefined }) {
-  if (!props.error) return null;
-  return (
-    <Alert kind="error">
-      <p>{props.error}</p>
-    </Alert>
-  );
-}
 
 export interface ChangeDestinationPageProps {
   page: PageContext;
@@ -45,7 +34,7 @@ export function ChangeDestinationPage(props: ChangeDestinationPageProps) {
     <CardPage
       page={page}
       title={t(email ? 'change.title.email' : 'change.title.phone')}
-      footer={cancel(page)}
+      footer={cancelToSecurity(page)}
     >
       <p class="card-text">{t('change.intro', { from: keepTogether(props.current) })}</p>
       {!email && (
@@ -65,22 +54,13 @@ export function ChangeDestinationPage(props: ChangeDestinationPageProps) {
             autofocus
           />
         ) : (
-          <>
-            <CountrySelect
-              locale={page.locale}
-              label={t('codePage.phone.country')}
-              countries={props.countries}
-              selected={props.country}
-            />
-            <FormField
-              name="phone"
-              type="tel"
-              label={t('change.phone.label')}
-              hint={t('codePage.phone.hint')}
-              autocomplete="tel"
-              value={props.value}
-            />
-          </>
+          <PhoneFields
+            page={page}
+            label={t('change.phone.label')}
+            value={props.value}
+            country={props.country}
+            countries={props.countries}
+          />
         )}
         <Button wide>{t('codePage.send')}</Button>
       </PostForm>
@@ -101,28 +81,14 @@ export interface ChangeCodePageProps {
 
 /** The code sent to the new destination: only it switches the method. */
 export function ChangeCodePage(props: ChangeCodePageProps) {
-  const { page } = props;
-  const { t } = page;
-  const base = changePath(props.methodId);
+  const { page, methodId, ...rest } = props;
   return (
-    <CardPage page={page} title={t('change.confirm.title')} footer={cancel(page)}>
-      <p class="card-text">
-        {t(props.type === 'voice' ? 'codePage.calling' : 'codePage.sentTo', {
-          to: keepTogether(props.sentTo),
-        })}
-      </p>
-      <ErrorAlert error={props.sendError} />
-      <PostForm action={`${base}/code`} csrfToken={page.csrfToken} class="form">
-        <CodeField
-          name="code"
-          numeric
-          label={t('codePage.code.label')}
-          hint={t('codePage.code.hint')}
-          error={props.error}
-        />
-        <Button wide>{t('change.confirm.submit')}</Button>
-      </PostForm>
-      <ResendForm page={page} action={`${base}/resend`} waitSeconds={props.waitSeconds} />
-    </CardPage>
+    <CodeEntryPage
+      page={page}
+      title={page.t('change.confirm.title')}
+      submitLabel={page.t('change.confirm.submit')}
+      base={changePath(methodId)}
+      {...rest}
+    />
   );
 }

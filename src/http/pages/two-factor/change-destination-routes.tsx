@@ -8,24 +8,17 @@ import {
 } from '../../../app/two-factor/change-destination.js';
 import { isDomainError } from '../../../core/errors.js';
 import { isLive, resendWaitSeconds } from '../../../factors/one-time-code/one-time-code.js';
-import { maskEmail, maskPhone } from '../../../factors/phone/normalize-phone.js';
 import type { HttpEnv } from '../../env.js';
-import { validCsrf } from '../../middleware/csrf.js';
-import { readForm } from '../form-body.js';
-import { csrfRefused } from '../message-page.js';
 import { pageContext } from '../page-context.js';
 import { renderPage } from '../render-page.js';
 import { ChangeCodePage, ChangeDestinationPage, changePath } from './change-destination-pages.js';
 import { codeErrorMessage } from './code-errors.js';
-import { defaultCountry, offeredCountries } from './country-select.js';
-import { sudoOrRedirect } from './page-guards.js';
+import { codeErrorStatus, maskDestination, phoneCountries, setRetryAfter } from './code-send-answers.js';
+import { sudoForm, sudoOrRedirect } from './page-guards.js';
 
 type Form = Record<string, string | undefined>;
 type CodeMethodType = 'email' | 'sms' | 'voice';
 const base = '/security/two-factor/methods/:id/change';
-const mask = (type: string, destination: string) =>
-  type === 'email' ? maskEmail(destination) : maskPhone(destination);
-const errorStatus = (error: unknown) => (isDomainError(error, 'rate_limited') ? 429 : 400);
 
 /** The user's words for a failed send; a destination already in use reads "codes already go there". */
 function sendErrorMessage(c: Context<HttpEnv>, error: unknown): string | null {
@@ -47,8 +40,7 @@ async function method(c: Context<HttpEnv>, auth: Authenticated) {
 async function showForm(c: Context<HttpEnv>, auth: Authenticated, form: Form = {}, error?: unknown) {
   const found = await method(c, auth);
   if (!found) return c.redirect('/security', 303);
-  const countries = offeredCountries(c.get('deps').settings.phoneCountries);
-  const chosen = form.country && countries.includes(form.country) ? form.country : undefined;
+  const { countries, country } = phoneCountries(c, form.country);
   const message = error === undefined ? undefined : (sendErrorMessage(c, error) ?? undefined);
   const email = found.type === 'email';
   return renderPage(
@@ -57,13 +49,13 @@ async function showForm(c: Context<HttpEnv>, auth: Authenticated, form: Form = {
       page={pageContext(c)}
       methodId={found.id}
       type={found.type as CodeMethodType}
-      current={mask(found.type, found.destination)}
+      current={maskDestination(found.type, found.destination)}
       value={((email ? form.address : form.phone) ?? '').slice(0, email ? 254 : 32)}
-      country={chosen ?? defaultCountry(c.get('locale'), countries)}
+      country={country}
       countries={countries}
       error={message}
     />,
-    error === undefined ? 200 : errorStatus(error),
+    error === undefined ? 200 : codeErrorStatus(error),
   );
 }
 
@@ -96,20 +88,12 @@ async function showCode(
       page={pageContext(c)}
       methodId={pending.method.id}
       type={pending.method.type as CodeMethodType}
-      sentTo={mask(pending.method.type, pending.change.destination)}
+      sentTo={maskDestination(pending.method.type, pending.change.destination)}
       waitSeconds={pending.change.waitSeconds}
       {...messages}
     />,
     status,
   );
-}
-
-/** Reads the form, refuses a forged one, and insists on sudo; the page to answer with otherwise. */
-async function guarded(c: Context<HttpEnv>, back: string) {
-  const form = await readForm(c);
-  if (!validCsrf(c, form._csrf)) return csrfRefused(c);
-  const auth = sudoOrRedirect(c, back);
-  return auth instanceof Response ? auth : { form, auth };
 }
 
 const destinationFrom = (form: Form): NewDestination =>
@@ -125,7 +109,7 @@ export function changeDestinationRoutes(app: Hono<HttpEnv>): void {
   });
 
   app.post(base, async (c) => {
-    const checked = await guarded(c, c.req.path);
+    const checked = await sudoForm(c, c.req.path);
     if (checked instanceof Response) return checked;
     const { form, auth } = checked;
     try {
@@ -138,8 +122,7 @@ export function changeDestinationRoutes(app: Hono<HttpEnv>): void {
     } catch (error) {
       if (isDomainError(error, 'not_found')) return c.redirect('/security', 303);
       if (sendErrorMessage(c, error) === null) throw error;
-      if (isDomainError(error, 'rate_limited'))
-        c.header('retry-after', String(error.retryAfterSeconds ?? 60));
+      setRetryAfter(c, error);
       return showForm(c, auth, form, error);
     }
   });
@@ -150,7 +133,7 @@ export function changeDestinationRoutes(app: Hono<HttpEnv>): void {
   });
 
   app.post(`${base}/code`, async (c) => {
-    const checked = await guarded(c, c.req.path);
+    const checked = await sudoForm(c, c.req.path);
     if (checked instanceof Response) return checked;
     const { form, auth } = checked;
     const t = c.get('t');
@@ -167,13 +150,13 @@ export function changeDestinationRoutes(app: Hono<HttpEnv>): void {
       if (isDomainError(error, 'not_found')) return c.redirect('/security', 303);
       const message = codeErrorMessage(t, error);
       if (message === null) throw error;
-      return showCode(c, auth, { error: message }, errorStatus(error));
+      return showCode(c, auth, { error: message }, codeErrorStatus(error));
     }
   });
 
   app.post(`${base}/resend`, async (c) => {
     const back = `${changePath(c.req.param('id'))}/code`;
-    const checked = await guarded(c, back);
+    const checked = await sudoForm(c, back);
     if (checked instanceof Response) return checked;
     const { auth } = checked;
     const pending = await pendingChange(c, auth);
@@ -190,9 +173,8 @@ export function changeDestinationRoutes(app: Hono<HttpEnv>): void {
     } catch (error) {
       const message = sendErrorMessage(c, error);
       if (message === null) throw error;
-      if (isDomainError(error, 'rate_limited'))
-        c.header('retry-after', String(error.retryAfterSeconds ?? 60));
-      return showCode(c, auth, { sendError: message }, errorStatus(error));
+      setRetryAfter(c, error);
+      return showCode(c, auth, { sendError: message }, codeErrorStatus(error));
     }
   });
 }

@@ -1,3 +1,5 @@
+import { FieldLabel } from '../components/field-label.js';
+
 /**
  * The field a one-time code goes in: numeric keypad on phones, the code offered from an SMS or
  * the password manager (`one-time-code`), spaces allowed ("123 456"), no spell checking.
@@ -14,12 +16,7 @@ export function CodeField(props: {
   const describedBy = [`${id}-hint`, props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={props.error ? 'field field-invalid' : 'field'}>
-      <label class="field-label" for={id}>
-        {props.label}
-      </label>
-      <p class="field-hint" id={`${id}-hint`}>
-        {props.hint}
-      </p>
+      <FieldLabel id={id} label={props.label} hint={props.hint} />
       <input
         class={props.numeric ? 'field-input field-code' : 'field-input field-code field-code-text'}
         id={id}

@@ -5,28 +5,22 @@ import { confirmMethod } from '../../../app/two-factor/confirm-method.js';
 import { codeMethodTypes } from '../../../app/two-factor/send-code.js';
 import { isDomainError } from '../../../core/errors.js';
 import { resendWaitSeconds } from '../../../factors/one-time-code/one-time-code.js';
-import { maskEmail, maskPhone } from '../../../factors/phone/normalize-phone.js';
 import type { HttpEnv } from '../../env.js';
-import { validCsrf } from '../../middleware/csrf.js';
 import { setSessionCookie } from '../../middleware/session.js';
-import { readForm } from '../form-body.js';
-import { csrfRefused } from '../message-page.js';
 import { pageContext } from '../page-context.js';
 import { renderPage } from '../render-page.js';
 import { codeErrorMessage } from './code-errors.js';
+import { codeErrorStatus, maskDestination, phoneCountries, setRetryAfter } from './code-send-answers.js';
 import { CodeConfirmPage, EmailSetupPage, PhoneSetupPage, setupPath } from './code-setup-pages.js';
-import { defaultCountry, offeredCountries } from './country-select.js';
-import { sudoOrRedirect } from './page-guards.js';
+import { sudoForm, sudoOrRedirect } from './page-guards.js';
 import { RecoveryCodesPage } from './recovery-codes-page.js';
 import { SetupExpiredPage } from './setup-pages.js';
 
 type Form = Record<string, string | undefined>;
-const errorStatus = (error: unknown) => (isDomainError(error, 'rate_limited') ? 429 : 400);
 const phoneType = (c: Context<HttpEnv>) => (c.req.query('type') === 'voice' ? 'voice' : 'sms');
 
 function showPhone(c: Context<HttpEnv>, form: Form, error?: unknown) {
-  const countries = offeredCountries(c.get('deps').settings.phoneCountries);
-  const chosen = form.country && countries.includes(form.country) ? form.country : undefined;
+  const { countries, country } = phoneCountries(c, form.country);
   const message = error === undefined ? undefined : (codeErrorMessage(c.get('t'), error) ?? undefined);
   return renderPage(
     c,
@@ -34,11 +28,11 @@ function showPhone(c: Context<HttpEnv>, form: Form, error?: unknown) {
       page={pageContext(c)}
       type={phoneType(c)}
       phone={(form.phone ?? '').slice(0, 32)}
-      country={chosen ?? defaultCountry(c.get('locale'), countries)}
+      country={country}
       countries={countries}
       error={message}
     />,
-    error === undefined ? 200 : errorStatus(error),
+    error === undefined ? 200 : codeErrorStatus(error),
   );
 }
 
@@ -62,27 +56,18 @@ async function showConfirm(
   const method = await pendingCodeMethod(c, auth, c.req.param('id') ?? '');
   if (!method?.destination) return renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
   const latest = await deps.store.codeChallenges.findLatest(method.id, 'enroll', auth.session.id);
-  const to = method.type === 'email' ? maskEmail(method.destination) : maskPhone(method.destination);
   return renderPage(
     c,
     <CodeConfirmPage
       page={pageContext(c)}
       methodId={method.id}
       type={method.type}
-      sentTo={to}
+      sentTo={maskDestination(method.type, method.destination)}
       waitSeconds={resendWaitSeconds(latest?.lastSentAt ?? null, deps.clock.now())}
       {...messages}
     />,
     status,
   );
-}
-
-/** Reads the form, refuses a forged one, and insists on sudo; the page to answer with otherwise. */
-async function guarded(c: Context<HttpEnv>, back: string) {
-  const form = await readForm(c);
-  if (!validCsrf(c, form._csrf)) return csrfRefused(c);
-  const auth = sudoOrRedirect(c, back);
-  return auth instanceof Response ? auth : { form, auth };
 }
 
 const codePath = (id: string) => `${setupPath}/${encodeURIComponent(id)}/code`;
@@ -95,7 +80,7 @@ function addRoutes(app: Hono<HttpEnv>): void {
   });
 
   app.post(`${setupPath}/email`, async (c) => {
-    const checked = await guarded(c, c.req.path);
+    const checked = await sudoForm(c, c.req.path);
     if (checked instanceof Response) return checked;
     const address = (checked.form.address ?? '').slice(0, 254);
     try {
@@ -108,7 +93,7 @@ function addRoutes(app: Hono<HttpEnv>): void {
       const message = codeErrorMessage(c.get('t'), error);
       if (message === null) throw error;
       const page = <EmailSetupPage page={pageContext(c)} address={address} error={message} />;
-      return renderPage(c, page, errorStatus(error));
+      return renderPage(c, page, codeErrorStatus(error));
     }
   });
 
@@ -118,7 +103,7 @@ function addRoutes(app: Hono<HttpEnv>): void {
   });
 
   app.post(`${setupPath}/phone`, async (c) => {
-    const checked = await guarded(c, `${c.req.path}?type=${phoneType(c)}`);
+    const checked = await sudoForm(c, `${c.req.path}?type=${phoneType(c)}`);
     if (checked instanceof Response) return checked;
     const { form, auth } = checked;
     try {
@@ -138,7 +123,7 @@ function addRoutes(app: Hono<HttpEnv>): void {
 
 /** The first code: a wrong one asks again, the right one turns the method on. */
 async function confirmCode(c: Context<HttpEnv>): Promise<Response> {
-  const checked = await guarded(c, c.req.path);
+  const checked = await sudoForm(c, c.req.path);
   if (checked instanceof Response) return checked;
   const { form, auth } = checked;
   const t = c.get('t');
@@ -166,7 +151,7 @@ async function confirmCode(c: Context<HttpEnv>): Promise<Response> {
       return renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
     const message = codeErrorMessage(t, error);
     if (message === null) throw error;
-    return showConfirm(c, auth, { error: message }, errorStatus(error));
+    return showConfirm(c, auth, { error: message }, codeErrorStatus(error));
   }
 }
 
@@ -180,7 +165,7 @@ function confirmRoutes(app: Hono<HttpEnv>): void {
 
   app.post(`${setupPath}/:id/resend`, async (c) => {
     const back = codePath(c.req.param('id'));
-    const checked = await guarded(c, back);
+    const checked = await sudoForm(c, back);
     if (checked instanceof Response) return checked;
     try {
       await resendSetupCode(c.get('deps'), checked.auth, {
@@ -193,9 +178,8 @@ function confirmRoutes(app: Hono<HttpEnv>): void {
         return renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
       const message = codeErrorMessage(c.get('t'), error);
       if (message === null) throw error;
-      if (isDomainError(error, 'rate_limited'))
-        c.header('retry-after', String(error.retryAfterSeconds ?? 60));
-      return showConfirm(c, checked.auth, { sendError: message }, errorStatus(error));
+      setRetryAfter(c, error);
+      return showConfirm(c, checked.auth, { sendError: message }, codeErrorStatus(error));
     }
   });
 }

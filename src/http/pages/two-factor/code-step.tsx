@@ -1,7 +1,7 @@
 import { Button } from '../components/button.js';
 import { PostForm } from '../components/post-form.js';
 import type { PageContext } from '../page-context.js';
-import { CodeField } from './code-field.js';
+import { SentCodeField, SentToText } from './code-entry-page.js';
 import type { CodeStepState } from './code-step-state.js';
 import { keepTogether } from './keep-together.js';
 import { RememberDeviceField, type RememberOffer } from './remember-device-field.js';
@@ -32,19 +32,9 @@ export function CodeStep(props: {
   }
   return (
     <>
-      <p class="card-text">
-        {t(state.type === 'voice' ? 'codePage.calling' : 'codePage.sentTo', {
-          to: keepTogether(state.sentTo),
-        })}
-      </p>
+      <SentToText page={page} type={state.type} sentTo={state.sentTo} />
       <PostForm action={`/sign-in/second-factor${query}`} csrfToken={page.csrfToken} class="form">
-        <CodeField
-          name="code"
-          numeric
-          label={t('codePage.code.label')}
-          hint={t('codePage.code.hint')}
-          error={props.error}
-        />
+        <SentCodeField page={page} error={props.error} />
         <RememberDeviceField page={page} offer={props.remember} />
         <Button wide>{t('step.submit')}</Button>
       </PostForm>

@@ -1,0 +1,24 @@
+import type { Session } from '../../../core/types.js';
+import type { PageContext } from '../page-context.js';
+import { formatRelative } from '../time-format.js';
+import { Fact } from './fact.js';
+import { LocalTime } from './local-time.js';
+
+/** When a session was last active and when it signed in: the security page's and the console's. */
+export function SessionTimes(props: {
+  page: PageContext;
+  session: Pick<Session, 'lastSeenAt' | 'createdAt'>;
+}) {
+  const { page, session } = props;
+  const { t, locale } = page;
+  return (
+    <>
+      <Fact label={t('security.devices.lastActive')}>
+        {formatRelative(locale, session.lastSeenAt, page.now)}
+      </Fact>
+      <Fact label={t('security.devices.signedIn')}>
+        <LocalTime locale={locale} at={session.createdAt} />
+      </Fact>
+    </>
+  );
+}
