@@ -8,7 +8,10 @@ export function newToken(random: Random, bytes = 32): string {
 
 /** Public ids need no secrecy, only uniqueness: 128 random bits. */
 export function newId(random: Random): string {
-  return Buffer.from(random.bytes(16)).toString('base64url');
+  const id = Buffer.from(random.bytes(16)).toString('base64url');
+  // One id in 64 would start with '-', and `twostep policy set --org -x…` then reads it as an
+  // option. Ids name things, they are no secrets: swapping that one character costs nothing.
+  return id.startsWith('-') ? `_${id.slice(1)}` : id;
 }
 
 /**
