@@ -6,14 +6,13 @@ import { codeMethodTypes } from '../../../app/two-factor/send-code.js';
 import { isDomainError } from '../../../core/errors.js';
 import { resendWaitSeconds } from '../../../factors/one-time-code/one-time-code.js';
 import type { HttpEnv } from '../../env.js';
-import { setSessionCookie } from '../../middleware/session.js';
 import { pageContext } from '../page-context.js';
 import { renderPage } from '../render-page.js';
 import { codeErrorMessage } from './code-errors.js';
 import { codeErrorStatus, maskDestination, phoneCountries, setRetryAfter } from './code-send-answers.js';
 import { CodeConfirmPage, EmailSetupPage, PhoneSetupPage, setupPath } from './code-setup-pages.js';
+import { methodConfirmed } from './method-confirmed.js';
 import { sudoForm, sudoOrRedirect } from './page-guards.js';
-import { RecoveryCodesPage } from './recovery-codes-page.js';
 import { SetupExpiredPage } from './setup-pages.js';
 
 type Form = Record<string, string | undefined>;
@@ -135,17 +134,7 @@ async function confirmCode(c: Context<HttpEnv>): Promise<Response> {
       code,
       context: c.get('requestContext'),
     });
-    setSessionCookie(c, result.token);
-    if (!result.recoveryCodes) return c.redirect('/security?notice=method-added', 303);
-    return renderPage(
-      c,
-      <RecoveryCodesPage
-        page={pageContext(c)}
-        account={auth.user.email}
-        codes={result.recoveryCodes}
-        reason="enabled"
-      />,
-    );
+    return methodConfirmed(c, auth, result);
   } catch (error) {
     if (isDomainError(error, 'not_found') || isDomainError(error, 'setup_expired'))
       return renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);

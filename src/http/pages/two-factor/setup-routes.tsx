@@ -8,14 +8,13 @@ import { buildOtpauthUri } from '../../../factors/totp/otpauth-uri.js';
 import { qrSvg } from '../../../factors/totp/qr-svg.js';
 import type { HttpEnv } from '../../env.js';
 import { validCsrf } from '../../middleware/csrf.js';
-import { setSessionCookie } from '../../middleware/session.js';
 import { readForm } from '../form-body.js';
 import { csrfRefused } from '../message-page.js';
 import { pageContext } from '../page-context.js';
 import { setupOffer } from '../policy/setup-offer.js';
 import { renderPage } from '../render-page.js';
+import { methodConfirmed } from './method-confirmed.js';
 import { sudoOrRedirect } from './page-guards.js';
-import { RecoveryCodesPage } from './recovery-codes-page.js';
 import { ScanPage, SetupExpiredPage, SetupIntroPage } from './setup-pages.js';
 
 const setupPath = '/security/two-factor/setup';
@@ -114,17 +113,7 @@ export function setupRoutes(app: Hono<HttpEnv>): void {
         code,
         context: c.get('requestContext'),
       });
-      setSessionCookie(c, result.token);
-      if (!result.recoveryCodes) return c.redirect('/security?notice=method-added', 303);
-      return renderPage(
-        c,
-        <RecoveryCodesPage
-          page={pageContext(c)}
-          account={auth.user.email}
-          codes={result.recoveryCodes}
-          reason="enabled"
-        />,
-      );
+      return methodConfirmed(c, auth, result);
     } catch (error) {
       if (isDomainError(error, 'wrong_code'))
         return showScan(c, auth, c.req.param('id'), t('error.wrong_code'));
