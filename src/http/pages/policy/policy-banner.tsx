@@ -4,6 +4,7 @@ import { daysLeft } from '../../../core/policy/policy-rules.js';
 import { formatDeadline } from '../../../i18n/format-deadline.js';
 import type { HttpEnv } from '../../env.js';
 import { twoFactorSetupPath } from '../../middleware/two-factor-setup-gate.js';
+import { signedInPageRequest } from '../banner-request.js';
 import type { PageContext } from '../page-context.js';
 
 /** What the banner says: the deadline, in the zone it was set in, and the days left. */
@@ -19,10 +20,8 @@ export interface PolicyBannerInfo {
  */
 export function policyBannerLoader(): MiddlewareHandler<HttpEnv> {
   return async function policyBannerLoaderMiddleware(c, next) {
-    const auth = c.get('auth');
-    // Never on the API (GET /api/v1/me is the hot path) nor for static files.
-    const page = c.req.method === 'GET' && !/^\/(api|assets)\//.test(c.req.path);
-    if (page && auth?.session.state === 'signed_in') {
+    const auth = signedInPageRequest(c);
+    if (auth) {
       const deps = c.get('deps');
       const now = deps.clock.now();
       const required = (await effectivePolicyFor(deps, auth.user.id)).requiredFrom;

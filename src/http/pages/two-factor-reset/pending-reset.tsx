@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { pendingResetFor } from '../../../app/support/two-factor-reset.js';
 import type { HttpEnv } from '../../env.js';
+import { signedInPageRequest } from '../banner-request.js';
 import { Button } from '../components/button.js';
 import { PostForm } from '../components/post-form.js';
 import type { PageContext } from '../page-context.js';
@@ -12,9 +13,8 @@ import { formatDateTime } from '../time-format.js';
  */
 export function pendingResetLoader(): MiddlewareHandler<HttpEnv> {
   return async function loadPendingReset(c, next) {
-    const auth = c.get('auth');
-    const page = c.req.method === 'GET' && !new URL(c.req.url).pathname.startsWith('/api/');
-    if (page && auth?.session.state === 'signed_in') {
+    const auth = signedInPageRequest(c);
+    if (auth) {
       const reset = await pendingResetFor(c.get('deps'), auth.user.id);
       c.set('pendingTwoFactorResetAt', reset?.effectiveAt ?? null);
     }
