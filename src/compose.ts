@@ -7,7 +7,7 @@ import { smtpMailer } from './adapters/mail/smtp-mailer.js';
 import { choosePhoneSender } from './adapters/phone/choose-phone-sender.js';
 import { sqlRateLimiter } from './adapters/ratelimit/sql-rate-limiter.js';
 import { kyselyStore } from './adapters/store/kysely-store.js';
-import { migrateToLatest } from './adapters/store/migrations.js';
+import { migrateToLatest } from './adapters/store/migrations/index.js';
 import { openDatabase } from './adapters/store/open-database.js';
 import type { Database } from './adapters/store/schema.js';
 import type { AppDeps } from './app/deps.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
-import { migrateToLatest } from '../../src/adapters/store/migrations.js';
+import { migrateToLatest } from '../../src/adapters/store/migrations/index.js';
 import { openDatabase } from '../../src/adapters/store/open-database.js';
 import type { Database } from '../../src/adapters/store/schema.js';
 

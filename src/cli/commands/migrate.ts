@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { migrateToLatest } from '../../adapters/store/migrations.js';
+import { migrateToLatest } from '../../adapters/store/migrations/index.js';
 import { type Command, exitCodes } from '../command.js';
 import { withServer } from '../with-server.js';
 
