@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import pino, { type Logger } from 'pino';
+import { systemClock } from './adapters/clock/system-clock.js';
 import { argon2Hasher } from './adapters/crypto/argon2-hasher.js';
+import { cryptoRandom } from './adapters/crypto/crypto-random.js';
 import { keyRing } from './adapters/crypto/key-ring.js';
 import { outboxMailer } from './adapters/mail/outbox-mailer.js';
 import { smtpMailer } from './adapters/mail/smtp-mailer.js';
@@ -14,8 +16,8 @@ import type { AppDeps } from './app/deps.js';
 import { twoFactorGate } from './app/two-factor/two-factor-gate.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
-import { type Clock, systemClock } from './ports/clock.js';
-import { cryptoRandom, type Random } from './ports/random.js';
+import type { Clock } from './ports/clock.js';
+import type { Random } from './ports/random.js';
 
 /** Pino with every field that could hold a secret censored, wherever it appears. */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

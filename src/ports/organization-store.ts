@@ -1,7 +1,4 @@
-/** What a member may do in an organization: owners and admins manage members; admins cannot touch owners. */
-export type OrganizationRole = 'owner' | 'admin' | 'member';
-
-export const organizationRoles: readonly OrganizationRole[] = ['owner', 'admin', 'member'];
+import type { OrganizationRole } from '../core/organizations/roles.js';
 
 export interface Organization {
   id: string;

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { composeServer, createLogger } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
-import { manualClock } from '../../src/ports/clock.js';
 import { freshDatabase } from './databases.js';
+import { manualClock } from './manual-clock.js';
 
 export const origin = 'http://localhost:3000';
 

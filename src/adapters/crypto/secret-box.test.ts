@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { cryptoRandom } from '../../ports/random.js';
+import { cryptoRandom } from './crypto-random.js';
 import { createSecretBox, deriveKey, SecretBoxError } from './secret-box.js';
 
 const k1 = new Uint8Array(32).fill(1);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../../../test/support/databases.js';
 import { type FakeTwilio, startFakeTwilio } from '../../../test/support/fake-twilio.js';
+import { manualClock } from '../../../test/support/manual-clock.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../test/support/webhook-receiver.js';
-import { manualClock } from '../../ports/clock.js';
-import { cryptoRandom } from '../../ports/random.js';
 import type { Store } from '../../ports/store.js';
+import { cryptoRandom } from '../crypto/crypto-random.js';
 import { kyselyStore } from '../store/kysely-store.js';
 import { choosePhoneSender, type PhoneProviderConfig } from './choose-phone-sender.js';
 

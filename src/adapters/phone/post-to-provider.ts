@@ -1,4 +1,4 @@
-import { PhoneDeliveryError, type PhoneDeliveryFailure } from '../../ports/phone-sender.js';
+import { PhoneDeliveryError, type PhoneDeliveryFailure } from '../../core/phone-delivery-error.js';
 
 export interface ProviderRequest {
   /** Named in error messages, e.g. "Twilio". */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeTwilio, startFakeTwilio } from '../../../test/support/fake-twilio.js';
-import { PhoneDeliveryError } from '../../ports/phone-sender.js';
+import { PhoneDeliveryError } from '../../core/phone-delivery-error.js';
 import { type TwilioOptions, twilioPhoneSender } from './twilio-phone-sender.js';
 
 const account = {

@@ -1,4 +1,5 @@
-import { PhoneDeliveryError, type PhoneSender } from '../../ports/phone-sender.js';
+import { PhoneDeliveryError } from '../../core/phone-delivery-error.js';
+import type { PhoneSender } from '../../ports/phone-sender.js';
 import { postToProvider } from './post-to-provider.js';
 
 export interface TwilioOptions {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { manualClock } from '../../../test/support/manual-clock.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../test/support/webhook-receiver.js';
-import { manualClock } from '../../ports/clock.js';
-import { PhoneDeliveryError } from '../../ports/phone-sender.js';
+import { PhoneDeliveryError } from '../../core/phone-delivery-error.js';
 import { type WebhookOptions, webhookPhoneSender, webhookSignature } from './webhook-phone-sender.js';
 
 const secret = 'whsec_test_0123456789abcdef0123456789abcdef';

@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { newId } from '../../core/sessions/session-token.js';
-import { type Clock, systemClock } from '../../ports/clock.js';
+import type { Clock } from '../../ports/clock.js';
 import type { PhoneSender } from '../../ports/phone-sender.js';
-import { cryptoRandom, type Random } from '../../ports/random.js';
+import type { Random } from '../../ports/random.js';
+import { systemClock } from '../clock/system-clock.js';
+import { cryptoRandom } from '../crypto/crypto-random.js';
 import { postToProvider } from './post-to-provider.js';
 
 export interface WebhookOptions {

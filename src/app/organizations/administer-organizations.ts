@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/errors.js';
+import type { OrganizationRole } from '../../core/organizations/roles.js';
 import type { RequestContext } from '../../core/types.js';
-import type { OrganizationRole } from '../../ports/organization-store.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { isIdShaped } from './organization-access.js';

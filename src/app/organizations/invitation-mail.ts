@@ -1,7 +1,7 @@
+import type { OrganizationRole } from '../../core/organizations/roles.js';
 import { defaultLocale, isLocale, type Locale } from '../../i18n/locales.js';
 import { translator } from '../../i18n/translate.js';
 import type { Mailer } from '../../ports/mailer.js';
-import type { OrganizationRole } from '../../ports/organization-store.js';
 
 const escapeHtml = (text: string) =>
   text.replace(

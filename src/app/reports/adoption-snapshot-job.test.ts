@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../../../test/support/databases.js';
+import { manualClock } from '../../../test/support/manual-clock.js';
 import { kyselyStore } from '../../adapters/store/kysely-store.js';
-import { manualClock } from '../../ports/clock.js';
 import type { Store } from '../../ports/store.js';
 import { startAdoptionSnapshots } from './adoption-snapshot-job.js';
 

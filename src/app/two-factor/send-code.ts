@@ -1,4 +1,5 @@
 import { DomainError, isDomainError } from '../../core/errors.js';
+import { PhoneDeliveryError } from '../../core/phone-delivery-error.js';
 import { newId } from '../../core/sessions/session-token.js';
 import type { RequestContext, TwoFactorMethod, User } from '../../core/types.js';
 import {
@@ -9,7 +10,6 @@ import {
   hashCode,
   resendWaitSeconds,
 } from '../../factors/one-time-code/one-time-code.js';
-import { PhoneDeliveryError } from '../../ports/phone-sender.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { consumeAll } from '../rate-rules.js';

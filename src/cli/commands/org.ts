@@ -3,7 +3,7 @@ import { createOrganization } from '../../app/organizations/create-organization.
 import { isPlausibleEmail } from '../../core/accounts/email.js';
 import { DomainError } from '../../core/errors.js';
 import { organizationName } from '../../core/organizations/member-rules.js';
-import { type OrganizationRole, organizationRoles } from '../../ports/organization-store.js';
+import { type OrganizationRole, organizationRoles } from '../../core/organizations/roles.js';
 import { type Command, cliContext, exitCodes, UsageError } from '../command.js';
 import { withServer } from '../with-server.js';
 import { pagingOptions, readPaging, writePage } from './paging.js';

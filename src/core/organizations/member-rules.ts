@@ -1,4 +1,4 @@
-import type { OrganizationRole } from '../../ports/organization-store.js';
+import type { OrganizationRole } from './roles.js';
 
 /**
  * Who may change whom. Owners manage everyone; admins manage admins and members but cannot touch

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cryptoRandom, type Random } from '../../ports/random.js';
+import { cryptoRandom } from '../../adapters/crypto/crypto-random.js';
+import type { Random } from '../../ports/random.js';
 import {
   generateRecoveryCodes,
   hashRecoveryCode,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { cryptoRandom } from '../../adapters/crypto/crypto-random.js';
 import { decodeBase32 } from '../../core/base32.js';
-import { cryptoRandom, type Random } from '../../ports/random.js';
+import type { Random } from '../../ports/random.js';
 import { formatSecretForTyping, newTotpSecret } from './new-totp-secret.js';
 
 describe('newTotpSecret', () => {

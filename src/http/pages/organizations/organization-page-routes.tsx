@@ -11,7 +11,7 @@ import { viewOrganization } from '../../../app/organizations/view-organization.j
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import { isPlausibleEmail } from '../../../core/accounts/email.js';
 import { DomainError, isDomainError } from '../../../core/errors.js';
-import { type OrganizationRole, organizationRoles } from '../../../ports/organization-store.js';
+import { type OrganizationRole, organizationRoles } from '../../../core/organizations/roles.js';
 import type { HttpEnv } from '../../env.js';
 import { validCsrf } from '../../middleware/csrf.js';
 import { readForm } from '../form-body.js';

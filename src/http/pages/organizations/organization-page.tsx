@@ -1,7 +1,7 @@
 import type { OrganizationView } from '../../../app/organizations/view-organization.js';
 import { isManager, mayGrant, mayManage } from '../../../core/organizations/member-rules.js';
+import { organizationRoles } from '../../../core/organizations/roles.js';
 import { catalogs, type MessageKey, type Translate } from '../../../i18n/translate.js';
-import { organizationRoles } from '../../../ports/organization-store.js';
 import { Alert } from '../components/alert.js';
 import { Button } from '../components/button.js';
 import { Fact, FactsItem } from '../components/fact.js';

@@ -1,5 +1,5 @@
+import type { OrganizationRole } from '../../../core/organizations/roles.js';
 import type { Translate } from '../../../i18n/translate.js';
-import type { OrganizationRole } from '../../../ports/organization-store.js';
 
 /** The roles a caller may hand out: admins never see "owner" offered. */
 export function RoleSelect(props: {
