@@ -1,29 +1,11 @@
+import type { CodeChallenge } from '../core/two-factor/code-challenge.js';
 import type { CodePurpose } from '../factors/one-time-code/one-time-code.js';
-
-/** One code sent to a method's destination, stored only as its keyed hash. */
-export interface CodeChallenge {
-  id: string;
-  userId: string;
-  methodId: string;
-  purpose: CodePurpose;
-  /** The session that asked: a code sent for one sign-in attempt fails in the next (a24). */
-  sessionId: string;
-  codeHash: string;
-  createdAt: Date;
-  expiresAt: Date;
-  /** Wrong tries so far. */
-  attempts: number;
-  consumedAt: Date | null;
-  lastSentAt: Date;
-  /** Where the code went. For a change of destination, the new address or number (C29). */
-  destination?: string | null;
-}
 
 /** Codes in flight for e-mail, SMS and voice methods. */
 export interface CodeChallengeStore {
   /**
    * Stores a new challenge in place of the earlier one of the same method, purpose and session, so
-   * a resend kills the code sent before it (SECURITY.md a25). With `unlessSentAfter`, one
+   * a resend kills the code sent before it. With `unlessSentAfter`, one
    * conditional upsert leaves an earlier code sent after that instant alone and returns `false`:
    * of parallel resends inside the cool-down, exactly one gets `true`.
    */

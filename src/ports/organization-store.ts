@@ -1,40 +1,11 @@
+import type {
+  Invitation,
+  Member,
+  MemberChange,
+  Membership,
+  Organization,
+} from '../core/organizations/organization.js';
 import type { OrganizationRole } from '../core/organizations/roles.js';
-
-export interface Organization {
-  id: string;
-  name: string;
-  createdAt: Date;
-}
-
-export interface Membership {
-  organizationId: string;
-  organizationName: string;
-  role: OrganizationRole;
-}
-
-export interface Member {
-  userId: string;
-  email: string;
-  role: OrganizationRole;
-  joinedAt: Date;
-}
-
-/** An e-mailed invitation; the link's token is kept only as its hash. */
-export interface Invitation {
-  id: string;
-  tokenHash: string;
-  organizationId: string;
-  /** The address invited: only the account with this address may accept. */
-  email: string;
-  role: OrganizationRole;
-  invitedBy: string;
-  createdAt: Date;
-  expiresAt: Date;
-  acceptedAt: Date | null;
-}
-
-/** Outcome of a change that must leave the organization with at least one owner. */
-export type MemberChange = 'changed' | 'not_member' | 'last_owner';
 
 /** Organizations (customer accounts), their members and pending invitations. */
 export interface OrganizationStore {

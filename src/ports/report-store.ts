@@ -1,27 +1,5 @@
-import type { AuditEvent } from '../core/types.js';
-
-/** Which audit events an operator looks at; every field narrows, none set means all. */
-export interface AuditFilter {
-  userId?: string | undefined;
-  /** Only events of the organization's members. */
-  organizationId?: string | undefined;
-  types?: string[] | undefined;
-  /** Inclusive. */
-  from?: Date | undefined;
-  /** Exclusive. */
-  until?: Date | undefined;
-}
-
-/** Where the previous page ended: events are ordered by time, then id, newest first. */
-export interface AuditCursor {
-  at: Date;
-  id: string;
-}
-
-/** An audit event with the address of its user (null for events without a user, or a deleted one). */
-export interface AuditRecord extends AuditEvent {
-  email: string | null;
-}
+import type { AdoptionFigures, AdoptionSnapshot, OrganizationAdoption } from '../core/reports/adoption.js';
+import type { AuditCursor, AuditFilter, AuditRecord } from '../core/reports/audit-search.js';
 
 /** The audit log as operators search and export it. */
 export interface AuditExplorerStore {
@@ -29,30 +7,6 @@ export interface AuditExplorerStore {
   search(filter: AuditFilter, page: { after: AuditCursor | null; limit: number }): Promise<AuditRecord[]>;
   /** Every event type that occurs in the log, sorted. */
   eventTypes(): Promise<string[]>;
-}
-
-/** How many users have two-factor authentication, overall and by method type. */
-export interface AdoptionFigures {
-  /** Accounts that are not disabled. */
-  users: number;
-  /** Of those, the ones with at least one active method. */
-  withTwoFactor: number;
-  /** Users with at least one active method of the type; a user with two types counts in both. */
-  byMethod: Record<string, number>;
-}
-
-export interface OrganizationAdoption {
-  organizationId: string;
-  name: string;
-  users: number;
-  withTwoFactor: number;
-}
-
-/** The figures of one UTC day, taken once. */
-export interface AdoptionSnapshot extends AdoptionFigures {
-  /** `YYYY-MM-DD`, UTC. */
-  day: string;
-  takenAt: Date;
 }
 
 export interface AdoptionStore {

@@ -1,20 +1,4 @@
-/**
- * A support reset of a user's second factors. It waits `pending` until `effectiveAt`, so the real
- * user can cancel a reset that a caller talked support into; then it is `done` or `cancelled`.
- */
-export interface TwoFactorReset {
-  id: string;
-  userId: string;
-  /** The staff member who asked for it; null when an operator ran the CLI. */
-  requestedBy: string | null;
-  reason: string;
-  requestedAt: Date;
-  effectiveAt: Date;
-  /** SHA-256 of the cancel link's token; the token itself is only in the notices. */
-  cancelTokenHash: string;
-  status: 'pending' | 'cancelled' | 'done';
-  closedAt: Date | null;
-}
+import type { TwoFactorReset } from '../core/two-factor/two-factor-reset.js';
 
 export interface TwoFactorResetStore {
   /** Inserts unless the user already has a pending reset; returns whether it was inserted. */

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { AdoptionSnapshot, AdoptionStore } from '../../ports/report-store.js';
+import type { AdoptionSnapshot } from '../../core/reports/adoption.js';
+import type { AdoptionStore } from '../../ports/report-store.js';
 import { type Database, iso, toDate } from './schema.js';
 
 /** Counts come back as strings from PostgreSQL (bigint) and as numbers from SQLite. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase, storeKinds, type TestDatabase } from '../../../test/support/databases.js';
-import type { CodeChallenge } from '../../ports/code-challenge-store.js';
+import type { CodeChallenge } from '../../core/two-factor/code-challenge.js';
 import type { Store } from '../../ports/store.js';
 import { kyselyStore } from './kysely-store.js';
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { CodeChallenge } from '../../core/two-factor/code-challenge.js';
 import type { CodePurpose } from '../../factors/one-time-code/one-time-code.js';
-import type { CodeChallenge, CodeChallengeStore } from '../../ports/code-challenge-store.js';
+import type { CodeChallengeStore } from '../../ports/code-challenge-store.js';
 import { type Database, iso, toDate, toDateOrNull } from './schema.js';
 
 type Row = Database['code_challenges'];

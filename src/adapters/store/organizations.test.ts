@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase, storeKinds, type TestDatabase } from '../../../test/support/databases.js';
+import type { Invitation } from '../../core/organizations/organization.js';
 import type { OrganizationRole } from '../../core/organizations/roles.js';
-import type { Invitation } from '../../ports/organization-store.js';
 import type { Store } from '../../ports/store.js';
 import { kyselyStore } from './kysely-store.js';
 

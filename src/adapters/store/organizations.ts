@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { normalizeEmail } from '../../core/accounts/email.js';
+import type { Invitation, MemberChange } from '../../core/organizations/organization.js';
 import type { OrganizationRole } from '../../core/organizations/roles.js';
-import type { Invitation, MemberChange, OrganizationStore } from '../../ports/organization-store.js';
+import type { OrganizationStore } from '../../ports/organization-store.js';
 import { type Database, iso, toDate, toDateOrNull } from './schema.js';
 
 const roleRank: Record<OrganizationRole, number> = { owner: 0, admin: 1, member: 2 };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase, storeKinds, type TestDatabase } from '../../../test/support/databases.js';
-import type { RememberedDevice } from '../../ports/remembered-device-store.js';
+import type { RememberedDevice } from '../../core/sessions/remembered-device.js';
 import type { Store } from '../../ports/store.js';
 import { kyselyStore } from './kysely-store.js';
 

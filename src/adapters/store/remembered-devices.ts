@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { RememberedDevice, RememberedDeviceStore } from '../../ports/remembered-device-store.js';
+import type { RememberedDevice } from '../../core/sessions/remembered-device.js';
+import type { RememberedDeviceStore } from '../../ports/remembered-device-store.js';
 import { type Database, iso, toDate, toDateOrNull } from './schema.js';
 
 type Row = Database['remembered_devices'];

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase, storeKinds, type TestDatabase } from '../../../test/support/databases.js';
+import type { TwoFactorReset } from '../../core/two-factor/two-factor-reset.js';
 import type { Store } from '../../ports/store.js';
-import type { TwoFactorReset } from '../../ports/two-factor-reset-store.js';
 import { kyselyStore } from './kysely-store.js';
 
 const kinds = await storeKinds();

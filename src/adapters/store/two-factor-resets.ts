@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { TwoFactorReset, TwoFactorResetStore } from '../../ports/two-factor-reset-store.js';
+import type { TwoFactorReset } from '../../core/two-factor/two-factor-reset.js';
+import type { TwoFactorResetStore } from '../../ports/two-factor-reset-store.js';
 import { type Database, iso, isoOrNull, toDate, toDateOrNull } from './schema.js';
 
 type Row = Database['two_factor_resets'];

@@ -1,9 +1,9 @@
 import { normalizeEmail } from '../../core/accounts/email.js';
 import { DomainError } from '../../core/errors.js';
+import type { Invitation } from '../../core/organizations/organization.js';
 import type { OrganizationRole } from '../../core/organizations/roles.js';
 import { hashToken } from '../../core/sessions/session-token.js';
 import type { RequestContext } from '../../core/types.js';
-import type { Invitation } from '../../ports/organization-store.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import type { Authenticated } from '../sessions/authenticate.js';

@@ -1,8 +1,8 @@
 import { DomainError } from '../../core/errors.js';
 import { organizationName } from '../../core/organizations/member-rules.js';
+import type { Organization } from '../../core/organizations/organization.js';
 import { newId } from '../../core/sessions/session-token.js';
 import type { RequestContext, User } from '../../core/types.js';
-import type { Organization } from '../../ports/organization-store.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { consumeAll } from '../rate-rules.js';

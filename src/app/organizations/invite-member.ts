@@ -1,10 +1,10 @@
 import { normalizeEmail } from '../../core/accounts/email.js';
 import { DomainError } from '../../core/errors.js';
 import { mayGrant } from '../../core/organizations/member-rules.js';
+import type { Invitation } from '../../core/organizations/organization.js';
 import type { OrganizationRole } from '../../core/organizations/roles.js';
 import { hashToken, newId, newToken } from '../../core/sessions/session-token.js';
 import type { RequestContext } from '../../core/types.js';
-import type { Invitation } from '../../ports/organization-store.js';
 import { assertNewAddress } from '../accounts/input-text.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';

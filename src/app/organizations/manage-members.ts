@@ -1,8 +1,8 @@
 import { DomainError } from '../../core/errors.js';
 import { mayGrant, mayManage } from '../../core/organizations/member-rules.js';
+import type { MemberChange } from '../../core/organizations/organization.js';
 import type { OrganizationRole } from '../../core/organizations/roles.js';
 import type { RequestContext } from '../../core/types.js';
-import type { MemberChange } from '../../ports/organization-store.js';
 import type { Store } from '../../ports/store.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';

@@ -1,7 +1,7 @@
 import { DomainError } from '../../core/errors.js';
 import { isManager } from '../../core/organizations/member-rules.js';
+import type { Organization } from '../../core/organizations/organization.js';
 import type { OrganizationRole } from '../../core/organizations/roles.js';
-import type { Organization } from '../../ports/organization-store.js';
 import type { Store } from '../../ports/store.js';
 
 // Ids are base64url; anything else (a NUL, which PostgreSQL refuses in text) cannot name one.

@@ -1,6 +1,6 @@
 import { isManager } from '../../core/organizations/member-rules.js';
+import type { Invitation, Member, Organization } from '../../core/organizations/organization.js';
 import type { OrganizationRole } from '../../core/organizations/roles.js';
-import type { Invitation, Member, Organization } from '../../ports/organization-store.js';
 import type { AppDeps } from '../deps.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { membershipIn } from './organization-access.js';

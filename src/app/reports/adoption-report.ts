@@ -1,6 +1,6 @@
 import { daysLeft } from '../../core/policy/policy-rules.js';
+import type { AdoptionFigures, AdoptionSnapshot, OrganizationAdoption } from '../../core/reports/adoption.js';
 import { dayBefore, daysFromTo, percentOf, utcDay } from '../../core/reports/days.js';
-import type { AdoptionFigures, AdoptionSnapshot, OrganizationAdoption } from '../../ports/report-store.js';
 import type { AppDeps } from '../deps.js';
 
 /**

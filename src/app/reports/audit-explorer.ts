@@ -1,6 +1,6 @@
 import { type AuditPosition, decodeAuditCursor, encodeAuditCursor } from '../../core/reports/audit-cursor.js';
+import type { AuditFilter, AuditRecord } from '../../core/reports/audit-search.js';
 import { csvRow } from '../../core/reports/csv.js';
-import type { AuditFilter, AuditRecord } from '../../ports/report-store.js';
 import type { Store } from '../../ports/store.js';
 import type { AppDeps } from '../deps.js';
 

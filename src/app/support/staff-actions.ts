@@ -1,4 +1,5 @@
 import { DomainError } from '../../core/errors.js';
+import type { TwoFactorReset } from '../../core/two-factor/two-factor-reset.js';
 import type {
   AuditEvent,
   RequestContext,
@@ -7,7 +8,6 @@ import type {
   TwoFactorMethod,
   User,
 } from '../../core/types.js';
-import type { TwoFactorReset } from '../../ports/two-factor-reset-store.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import type { Authenticated } from '../sessions/authenticate.js';

@@ -1,7 +1,7 @@
 import { DomainError } from '../../core/errors.js';
 import { hashToken, newId, newToken } from '../../core/sessions/session-token.js';
+import type { TwoFactorReset } from '../../core/two-factor/two-factor-reset.js';
 import type { RequestContext, User } from '../../core/types.js';
-import type { TwoFactorReset } from '../../ports/two-factor-reset-store.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { channelsOf, sendResetNotice } from './reset-notices.js';

@@ -1,8 +1,8 @@
 import { describeDevice } from '../../core/device-name.js';
 import { DomainError } from '../../core/errors.js';
+import type { RememberedDevice } from '../../core/sessions/remembered-device.js';
 import { hashToken, newId, newToken } from '../../core/sessions/session-token.js';
 import type { RequestContext } from '../../core/types.js';
-import type { RememberedDevice } from '../../ports/remembered-device-store.js';
 import type { Store } from '../../ports/store.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';

@@ -6,8 +6,8 @@ import {
   listRememberedDevices,
 } from '../../app/two-factor/remembered-devices.js';
 import { isDomainError } from '../../core/errors.js';
+import type { RememberedDevice } from '../../core/sessions/remembered-device.js';
 import { hashToken } from '../../core/sessions/session-token.js';
-import type { RememberedDevice } from '../../ports/remembered-device-store.js';
 import type { HttpEnv } from '../env.js';
 import { validCsrf } from '../middleware/csrf.js';
 import { rememberedDeviceTokens } from '../middleware/remembered-device-cookie.js';

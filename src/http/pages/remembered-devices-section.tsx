@@ -1,4 +1,4 @@
-import type { RememberedDevice } from '../../ports/remembered-device-store.js';
+import type { RememberedDevice } from '../../core/sessions/remembered-device.js';
 import { DeviceItem } from './components/device-item.js';
 import { Fact } from './components/fact.js';
 import { LocalTime } from './components/local-time.js';

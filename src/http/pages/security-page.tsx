@@ -1,7 +1,7 @@
 import type { TwoFactorSummary } from '../../app/deps.js';
 import type { EffectivePolicy } from '../../core/policy/merge-policies.js';
+import type { RememberedDevice } from '../../core/sessions/remembered-device.js';
 import type { AuditEvent, Session } from '../../core/types.js';
-import type { RememberedDevice } from '../../ports/remembered-device-store.js';
 import { AccountSection } from './account-section.js';
 import { ActivitySection } from './activity-section.js';
 import { Alert } from './components/alert.js';

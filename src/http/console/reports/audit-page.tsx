@@ -1,6 +1,6 @@
+import type { AuditRecord } from '../../../core/reports/audit-search.js';
 import type { StaffRole } from '../../../core/types.js';
 import { deviceLabel } from '../../../i18n/device-label.js';
-import type { AuditRecord } from '../../../ports/report-store.js';
 import { auditSentence, isWarning } from '../../pages/audit-sentence.js';
 import { Alert } from '../../pages/components/alert.js';
 import { ButtonLink } from '../../pages/components/button.js';

@@ -1,4 +1,4 @@
-import type { Membership } from '../../../ports/organization-store.js';
+import type { Membership } from '../../../core/organizations/organization.js';
 import { Button } from '../components/button.js';
 import { Fact, FactsItem } from '../components/fact.js';
 import { FormField } from '../components/form-field.js';

@@ -1,4 +1,4 @@
-import type { Member, Organization } from '../../../ports/organization-store.js';
+import type { Member, Organization } from '../../../core/organizations/organization.js';
 import { Button, ButtonLink } from '../components/button.js';
 import { CardPage } from '../components/card-page.js';
 import { PostForm } from '../components/post-form.js';
