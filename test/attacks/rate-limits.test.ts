@@ -132,6 +132,27 @@ describe('guessing passwords against the rate limits (SECURITY.md E, a38–a42)'
     await expectProblem(change, 429, 'rate_limited');
   });
 
+  it.each([
+    ['a confirmation', { path: '/api/v1/me/confirm-password', body: { password } }],
+    [
+      'a password change',
+      {
+        path: '/api/v1/me/password',
+        body: { currentPassword: password, newPassword: 'a brand new passphrase' },
+      },
+    ],
+  ])('clears the wrong confirmations once %s with the right password succeeds', async (_, right) => {
+    for (let i = 0; i < 9; i++) {
+      await owner.post('/api/v1/me/confirm-password', { password: 'wrong guess!' });
+    }
+    expect((await owner.post(right.path, right.body)).ok).toBe(true);
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      statuses.push((await owner.post('/api/v1/me/confirm-password', { password: 'wrong guess!' })).status);
+    }
+    expect(statuses).toEqual(Array(10).fill(403));
+  });
+
   it('counts 20 parallel wrong confirmations in full', async () => {
     const answers = await Promise.all(
       Array.from({ length: 20 }, () =>

@@ -4,9 +4,9 @@ import type { RequestContext } from '../../core/types.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { sendSecurityMail } from '../notifications.js';
-import { consumeAll, rateKeys, rateRules } from '../rate-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { renewSession } from '../sessions/start-session.js';
+import { verifyCurrentPassword } from '../sessions/verify-current-password.js';
 import { assertNewPasswordText } from './input-text.js';
 
 /**
@@ -18,44 +18,45 @@ export async function changePassword(
   auth: Authenticated,
   input: { currentPassword: string; newPassword: string; context: RequestContext },
 ): Promise<{ token: string; otherSessionsEnded: number }> {
-  const { store, hasher, clock, random, limiter } = deps;
-  const now = clock.now();
-  const { user, session } = auth;
-  await consumeAll(limiter, now, [[rateKeys.confirmPassword(user.id), rateRules.confirmPassword]]);
-  if (!(await hasher.verify(user.passwordHash, normalizePassword(input.currentPassword)))) {
-    await recordAudit(store, random, now, {
-      userId: user.id,
-      type: 'password_confirm_failed',
-      context: input.context,
-    });
-    throw new DomainError('wrong_password');
-  }
-  assertNewPasswordText(input.newPassword);
-  const problem = checkNewPassword(input.newPassword, { email: user.email });
+  const now = deps.clock.now();
+  const { currentPassword, newPassword, context } = input;
+  const result = await verifyCurrentPassword(deps, auth, { password: currentPassword, context, now }, () =>
+    replacePassword(deps, auth, newPassword, context, now),
+  );
+  await sendSecurityMail(deps.mailer, {
+    user: auth.user,
+    kind: 'passwordChanged',
+    context,
+    at: now,
+    publicUrl: deps.settings.publicUrl,
+  });
+  return result;
+}
+
+async function replacePassword(
+  deps: AppDeps,
+  { user, session }: Authenticated,
+  newPassword: string,
+  context: RequestContext,
+  now: Date,
+): Promise<{ token: string; otherSessionsEnded: number }> {
+  assertNewPasswordText(newPassword);
+  const problem = checkNewPassword(newPassword, { email: user.email });
   if (problem) throw new DomainError(problem);
-  const passwordHash = await hasher.hash(normalizePassword(input.newPassword));
-  const result = await store.transaction(async (tx) => {
+  const passwordHash = await deps.hasher.hash(normalizePassword(newPassword));
+  return deps.store.transaction(async (tx) => {
     await tx.users.updatePasswordHash(user.id, passwordHash);
     const otherSessionsEnded = await tx.sessions.deleteForUser(user.id, session.id);
     await tx.passwordResets.deleteForUser(user.id);
     // A new password means whoever knew the old one must prove the second factor again too.
     await tx.rememberedDevices.deleteForUser(user.id);
     const token = await renewSession(deps, tx, session, { now });
-    await recordAudit(tx, random, now, {
+    await recordAudit(tx, deps.random, now, {
       userId: user.id,
       type: 'password_changed',
-      context: input.context,
+      context,
       detail: { otherSessionsEnded },
     });
     return { token, otherSessionsEnded };
   });
-  await limiter.reset(rateKeys.confirmPassword(user.id));
-  await sendSecurityMail(deps.mailer, {
-    user,
-    kind: 'passwordChanged',
-    context: input.context,
-    at: now,
-    publicUrl: deps.settings.publicUrl,
-  });
-  return result;
 }
