@@ -3,7 +3,6 @@ import { DomainError } from '../../core/errors.js';
 import type { RequestContext } from '../../core/types.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import { sendSecurityMail } from '../notifications.js';
 import { consumeAll, rateKeys, rateRules } from '../rate-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { renewSession } from '../sessions/start-session.js';
@@ -50,7 +49,7 @@ export async function changePassword(
     return { token, otherSessionsEnded };
   });
   await limiter.reset(rateKeys.confirmPassword(user.id));
-  await sendSecurityMail(deps.mailer, {
+  await deps.notifier.securityNotice({
     user,
     kind: 'passwordChanged',
     context: input.context,
