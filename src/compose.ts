@@ -6,6 +6,7 @@ import { cryptoRandom } from './adapters/crypto/crypto-random.js';
 import { keyRing } from './adapters/crypto/key-ring.js';
 import { outboxMailer } from './adapters/mail/outbox-mailer.js';
 import { smtpMailer } from './adapters/mail/smtp-mailer.js';
+import { i18nNotifier } from './adapters/notify/i18n-notifier.js';
 import { choosePhoneSender } from './adapters/phone/choose-phone-sender.js';
 import { sqlRateLimiter } from './adapters/ratelimit/sql-rate-limiter.js';
 import { kyselyStore } from './adapters/store/kysely-store.js';
@@ -60,8 +61,10 @@ export async function composeServer(
     store,
     limiter: sqlRateLimiter(db),
     hasher: argon2Hasher(),
-    mailer: smtp ?? outboxMailer(store.outbox, clock, random),
-    phone: choosePhoneSender(config.phone, { outbox: store.outbox, clock, random }),
+    notifier: i18nNotifier({
+      mailer: smtp ?? outboxMailer(store.outbox, clock, random),
+      phone: choosePhoneSender(config.phone, { outbox: store.outbox, clock, random }),
+    }),
     clock,
     random,
     settings: {

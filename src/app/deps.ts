@@ -1,8 +1,7 @@
 import type { SessionPolicy } from '../core/sessions/session-rules.js';
 import type { Clock } from '../ports/clock.js';
-import type { Mailer } from '../ports/mailer.js';
+import type { Notifier } from '../ports/notifier.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
-import type { PhoneSender } from '../ports/phone-sender.js';
 import type { Random } from '../ports/random.js';
 import type { RateLimiter } from '../ports/rate-limiter.js';
 import type { SecretBox } from '../ports/secret-box.js';
@@ -63,9 +62,8 @@ export interface AppDeps {
   store: Store;
   limiter: RateLimiter;
   hasher: PasswordHasher;
-  mailer: Mailer;
-  /** SMS and voice calls. */
-  phone: PhoneSender;
+  /** Tells users what happened, by e-mail, SMS or a call, in their language. */
+  notifier: Notifier;
   clock: Clock;
   random: Random;
   settings: Settings;

@@ -3,7 +3,6 @@ import { DomainError } from '../../core/errors.js';
 import type { RequestContext } from '../../core/types.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import { sendSecurityMail } from '../notifications.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { renewSession } from '../sessions/start-session.js';
 import { verifyCurrentPassword } from '../sessions/verify-current-password.js';
@@ -23,7 +22,7 @@ export async function changePassword(
   const result = await verifyCurrentPassword(deps, auth, { password: currentPassword, context, now }, () =>
     replacePassword(deps, auth, newPassword, context, now),
   );
-  await sendSecurityMail(deps.mailer, {
+  await deps.notifier.securityNotice({
     user: auth.user,
     kind: 'passwordChanged',
     context,

@@ -4,7 +4,6 @@ import { newId } from '../../core/sessions/session-token.js';
 import type { RequestContext } from '../../core/types.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import { sendSecurityMail } from '../notifications.js';
 import { consumeAll, rateKeys, rateRules } from '../rate-rules.js';
 import { assertNewAddress, assertNewPasswordText } from './input-text.js';
 
@@ -59,7 +58,7 @@ async function tellOwnerOfExistingAccount(deps: AppDeps, email: string, context:
     type: 'signup_existing_address',
     context,
   });
-  await sendSecurityMail(deps.mailer, {
+  await deps.notifier.securityNotice({
     user: owner,
     kind: 'signupExisting',
     context,

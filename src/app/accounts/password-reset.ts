@@ -4,7 +4,6 @@ import { hashToken, newToken } from '../../core/sessions/session-token.js';
 import type { RequestContext } from '../../core/types.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import { sendSecurityMail } from '../notifications.js';
 import { consumeAll, rateKeys, rateRules } from '../rate-rules.js';
 import { assertAddressText, assertNewPasswordText } from './input-text.js';
 
@@ -41,7 +40,7 @@ export async function requestPasswordReset(
       context: input.context,
     });
   });
-  await sendSecurityMail(deps.mailer, {
+  await deps.notifier.securityNotice({
     user,
     kind: 'passwordReset',
     context: input.context,
@@ -80,7 +79,7 @@ export async function resetPassword(
     await tx.rememberedDevices.deleteForUser(user.id);
     await recordAudit(tx, random, now, { userId: user.id, type: 'password_reset', context: input.context });
   });
-  await sendSecurityMail(deps.mailer, {
+  await deps.notifier.securityNotice({
     user,
     kind: 'passwordWasReset',
     context: input.context,

@@ -11,7 +11,6 @@ import type { AppDeps } from '../deps.js';
 import { consumeAll } from '../rate-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
-import { sendInvitationMail } from './invitation-mail.js';
 import { managerIn } from './organization-access.js';
 
 export const invitationLifetimeDays = 7;
@@ -61,7 +60,7 @@ export async function inviteMember(
       detail: { organizationId: organization.id, email: normalizeEmail(email), role: input.role },
     });
   });
-  await sendInvitationMail(deps.mailer, {
+  await deps.notifier.organizationInvitation({
     to: email,
     locale: invitee?.locale ?? input.context.locale,
     inviter: auth.user.email,

@@ -1,9 +1,4 @@
-import type { PolicySource } from '../../core/policy/merge-policies.js';
 import { daysLeft, dueReminder } from '../../core/policy/policy-rules.js';
-import type { User } from '../../core/types.js';
-import { formatDeadline } from '../../i18n/format-deadline.js';
-import { defaultLocale, isLocale } from '../../i18n/locales.js';
-import { translator } from '../../i18n/translate.js';
 import type { AppDeps } from '../deps.js';
 import { effectivePolicyFor } from './effective-policy.js';
 
@@ -27,35 +22,6 @@ async function candidates(deps: Pick<AppDeps, 'store'>, now: Date): Promise<stri
     for (const member of await store.organizations.membersOf(policy.scope)) ids.add(member.userId);
   }
   return [...ids];
-}
-
-function reminderMail(
-  deps: Pick<AppDeps, 'settings'>,
-  user: User,
-  reminder: { deadline: Date; timeZone: string; by: PolicySource; days: number },
-) {
-  const locale = isLocale(user.locale) ? user.locale : defaultLocale;
-  const t = translator(locale);
-  const vars = {
-    email: user.email,
-    date: formatDeadline(locale, reminder.deadline, reminder.timeZone),
-    by: reminder.by.scope === 'organization' ? reminder.by.name : t('app.name'),
-    days: reminder.days,
-    url: `${deps.settings.publicUrl}/security/two-factor/setup`,
-  };
-  const paragraphs = [
-    t('policy.mail.reminder.body', vars),
-    t(reminder.days === 1 ? 'policy.mail.reminder.oneDayLeft' : 'policy.mail.reminder.daysLeft', vars),
-    t('policy.mail.reminder.action', vars),
-    t('mail.footer', { app: t('app.name') }),
-  ];
-  const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return {
-    to: user.email,
-    subject: t('policy.mail.reminder.subject', vars),
-    text: paragraphs.join('\n\n'),
-    html: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
-  };
 }
 
 /**
@@ -85,14 +51,14 @@ export async function sendDueReminders(deps: AppDeps): Promise<number> {
     if (!claimed) continue;
     const [by] = required.by;
     if (!by) continue;
-    await deps.mailer.send(
-      reminderMail(deps, user, {
-        deadline: required.value,
-        timeZone: required.timeZone,
-        by,
-        days: daysLeft(required.value, now),
-      }),
-    );
+    await deps.notifier.twoFactorReminder({
+      user,
+      deadline: required.value,
+      timeZone: required.timeZone,
+      by,
+      days: daysLeft(required.value, now),
+      setupUrl: `${settings.publicUrl}/security/two-factor/setup`,
+    });
     sent += 1;
   }
   return sent;

@@ -4,7 +4,7 @@ import type { TwoFactorReset } from '../../core/two-factor/two-factor-reset.js';
 import type { RequestContext, User } from '../../core/types.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import { channelsOf, sendResetNotice } from './reset-notices.js';
+import { channelsOf } from './reset-notices.js';
 
 export const maxReasonLength = 500;
 const cancelTokenShape = /^[A-Za-z0-9_-]{43}$/;
@@ -66,7 +66,7 @@ export async function requestTwoFactorReset(
     await completeTwoFactorReset(deps, reset, input.context);
     return { ...reset, status: 'done', closedAt: now };
   }
-  await sendResetNotice(deps, user, channelsOf(user, methods), {
+  await deps.notifier.twoFactorReset(user, channelsOf(user, methods), {
     kind: 'requested',
     effectiveAt: reset.effectiveAt,
     cancelUrl: cancelLink(settings.publicUrl, token),
@@ -110,7 +110,7 @@ export async function completeTwoFactorReset(
     return { user, methods };
   });
   if (!done) return false;
-  await sendResetNotice(deps, done.user, channelsOf(done.user, done.methods), { kind: 'now' });
+  await deps.notifier.twoFactorReset(done.user, channelsOf(done.user, done.methods), { kind: 'now' });
   return true;
 }
 
@@ -163,7 +163,7 @@ async function cancel(
     return tx.users.findById(reset.userId);
   });
   if (!user) throw new DomainError('not_found');
-  await sendResetNotice(deps, user, channelsOf(user, []), { kind: 'cancelled' });
+  await deps.notifier.twoFactorReset(user, channelsOf(user, []), { kind: 'cancelled' });
 }
 
 /** The signed-in user stops a pending reset of their own account. */

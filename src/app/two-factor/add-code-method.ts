@@ -1,14 +1,13 @@
 import { isPlausibleEmail } from '../../core/accounts/email.js';
 import { DomainError } from '../../core/errors.js';
 import { newId } from '../../core/sessions/session-token.js';
-import type { RequestContext, TwoFactorMethod } from '../../core/types.js';
+import type { RequestContext, TwoFactorMethod, User } from '../../core/types.js';
 import { maskEmail, maskPhone, normalizePhone } from '../../factors/phone/normalize-phone.js';
 import type { AppDeps } from '../deps.js';
 import { assertMethodAllowed } from '../policy/method-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
 import { pendingSetupMs } from './add-totp-method.js';
-import { userLocale } from './code-delivery.js';
 import { codeMethodTypes, sendCode } from './send-code.js';
 
 export type CodeMethodType = 'email' | 'sms' | 'voice';
@@ -24,6 +23,13 @@ export function defaultLabel(type: CodeMethodType, destination: string): string 
 
 /** The country a national number is read in when none is given: the one of the user's language. */
 export const countryOfLocale: Record<string, string> = { en: 'US', nl: 'NL', sv: 'SE', 'pt-BR': 'BR' };
+
+/** The user's language when they chose one we speak, else the request's, else English. */
+export function userLocale(user: Pick<User, 'locale'>, requestLocale: string): string {
+  const spoken = (locale: string | null) => locale !== null && Object.hasOwn(countryOfLocale, locale);
+  if (spoken(user.locale)) return user.locale!;
+  return spoken(requestLocale) ? requestLocale : 'en';
+}
 
 /** Starts an e-mail method (sudo): the address gets a code, and the method waits for it. */
 export function addEmailMethod(

@@ -3,15 +3,12 @@ import { DomainError } from '../../core/errors.js';
 import type { RequestContext, TwoFactorMethod } from '../../core/types.js';
 import { codeHashKey, codeMatches, codeRules, isLive } from '../../factors/one-time-code/one-time-code.js';
 import { maskEmail, maskPhone, normalizePhone } from '../../factors/phone/normalize-phone.js';
-import { translator } from '../../i18n/translate.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import { sendSecurityMail } from '../notifications.js';
 import { consumeAll } from '../rate-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
-import { countryOfLocale } from './add-code-method.js';
-import { userLocale } from './code-delivery.js';
+import { countryOfLocale, userLocale } from './add-code-method.js';
 import { codeMethodTypes, sendCode } from './send-code.js';
 import { activeMethods } from './two-factor-gate.js';
 
@@ -142,7 +139,7 @@ export async function confirmDestinationChange(
     });
   });
   await limiter.reset(confirmKey(user.id));
-  await sendSecurityMail(deps.mailer, {
+  await deps.notifier.securityNotice({
     user,
     kind: 'methodDestinationChanged',
     context: input.context,
@@ -164,9 +161,9 @@ async function tellOldNumber(
     now: Date;
   },
 ): Promise<void> {
-  const t = translator(userLocale(auth.user, input.context.locale));
-  const text = t('code.destinationChangedSms', { app: t('app.name'), to: input.to });
-  await deps.phone.sendSms({ to: input.method.destination, text }).catch(() =>
+  const { method, to, context } = input;
+  const notice = { oldNumber: method.destination, to, user: auth.user, context };
+  await deps.notifier.numberReplaced(notice).catch(() =>
     recordAudit(deps.store, deps.random, input.now, {
       userId: auth.user.id,
       type: 'code_delivery_failed',

@@ -2,7 +2,6 @@ import { DomainError } from '../../core/errors.js';
 import type { RequestContext } from '../../core/types.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import { sendSecurityMail } from '../notifications.js';
 import { consumeAll } from '../rate-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
@@ -58,7 +57,7 @@ export async function confirmMethod(
     return { id: method.id, token, turningOn, ...(recoveryCodes ? { recoveryCodes } : {}) };
   });
   await limiter.reset(`2fa-confirm:${user.id}`);
-  await sendSecurityMail(deps.mailer, {
+  await deps.notifier.securityNotice({
     user,
     kind: result.turningOn ? 'twoFactorEnabled' : 'methodAdded',
     context: input.context,

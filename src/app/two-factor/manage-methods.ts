@@ -2,7 +2,6 @@ import { DomainError } from '../../core/errors.js';
 import type { RequestContext, TwoFactorMethod } from '../../core/types.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import { sendSecurityMail } from '../notifications.js';
 import { assertBackupForPrimary, assertRemovalKeepsPolicy } from '../policy/method-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
@@ -128,7 +127,7 @@ export async function removeMethod(
     });
   });
   if (found.status === 'active') {
-    await sendSecurityMail(deps.mailer, {
+    await deps.notifier.securityNotice({
       user,
       kind: turningOff ? 'twoFactorDisabled' : 'methodRemoved',
       context: input.context,

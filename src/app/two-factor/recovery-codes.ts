@@ -8,7 +8,6 @@ import {
 import type { Store } from '../../ports/store.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import { sendSecurityMail } from '../notifications.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
 import { activeMethods } from './two-factor-gate.js';
@@ -36,7 +35,7 @@ export async function mailCodesIfConfigured(
   now: Date,
 ): Promise<void> {
   if (!deps.settings.mailRecoveryCodes) return;
-  await sendSecurityMail(deps.mailer, {
+  await deps.notifier.securityNotice({
     user,
     kind: 'recoveryCodesIssued',
     context,
@@ -64,7 +63,7 @@ export async function regenerateRecoveryCodes(
     await recordAudit(tx, random, now, { userId: user.id, type: 'recovery_codes_regenerated', context });
     return issued;
   });
-  await sendSecurityMail(deps.mailer, {
+  await deps.notifier.securityNotice({
     user,
     kind: 'recoveryCodesRegenerated',
     context,

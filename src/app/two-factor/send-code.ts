@@ -13,7 +13,6 @@ import {
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { consumeAll } from '../rate-rules.js';
-import { deliverCode, userLocale } from './code-delivery.js';
 import { codeSendKeys, codeSendRules } from './code-limits.js';
 
 export const codeMethodTypes: ReadonlySet<string> = new Set(['email', 'sms', 'voice']);
@@ -80,8 +79,8 @@ export async function sendCode(
     const left = Math.max(1, resendWaitSeconds(winner?.lastSentAt ?? null, now));
     throw new DomainError('rate_limited', 'Wait before sending another code', left);
   }
-  const locale = userLocale(user, context.locale);
-  await deliverCode(deps, { method, user, code, purpose, locale }).catch(async (error: unknown) => {
+  const message = { method, user, code, purpose, context, publicUrl: deps.settings.publicUrl };
+  await deps.notifier.oneTimeCode(message).catch(async (error: unknown) => {
     // Nothing reached the user: no code may wait for an answer, and no cool-down holds them back
     // from trying again (the send limits above still count every try).
     await store.codeChallenges.discard(id);

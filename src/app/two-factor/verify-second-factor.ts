@@ -2,7 +2,6 @@ import { DomainError } from '../../core/errors.js';
 import type { RequestContext } from '../../core/types.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import { sendSecurityMail } from '../notifications.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { renewSession } from '../sessions/start-session.js';
 import { type CodeType, checkUserCode } from './check-code.js';
@@ -94,7 +93,7 @@ async function recordFailure(
     context,
     detail: { minutes },
   });
-  await sendSecurityMail(deps.mailer, {
+  await deps.notifier.securityNotice({
     user,
     kind: 'secondFactorLocked',
     context,
@@ -117,7 +116,7 @@ async function noticeRecoveryCodeUse(
     context,
     detail: { left },
   });
-  await sendSecurityMail(deps.mailer, {
+  await deps.notifier.securityNotice({
     user,
     kind: 'recoveryCodeUsed',
     context,

@@ -1,32 +1,14 @@
-import type { OrganizationRole } from '../../core/organizations/roles.js';
-import { defaultLocale, isLocale, type Locale } from '../../i18n/locales.js';
 import { translator } from '../../i18n/translate.js';
-import type { Mailer } from '../../ports/mailer.js';
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
+import type { Mail } from '../../ports/mailer.js';
+import type { Notifier } from '../../ports/notifier.js';
+import { chooseLocale, escapeHtml } from './message-kit.js';
 
 /**
  * The invitation e-mail, in the recipient's language when they already have an account, else in
  * the inviter's. The organization name is the customer's own text: escaped in the HTML part.
  */
-export async function sendInvitationMail(
-  mailer: Mailer,
-  input: {
-    to: string;
-    locale: string | null;
-    inviter: string;
-    organization: string;
-    role: OrganizationRole;
-    url: string;
-    days: number;
-  },
-): Promise<void> {
-  const locale: Locale = isLocale(input.locale) ? input.locale : defaultLocale;
-  const t = translator(locale);
+export function invitationMail(input: Parameters<Notifier['organizationInvitation']>[0]): Mail {
+  const t = translator(chooseLocale(input.locale));
   const vars = {
     inviter: input.inviter,
     organization: input.organization,
@@ -40,7 +22,7 @@ export async function sendInvitationMail(
     t('mail.orgInvitation.notExpected'),
     t('mail.footer', { app: t('app.name') }),
   ];
-  await mailer.send({
+  return {
     to: input.to,
     subject: t('mail.orgInvitation.subject', vars),
     text: paragraphs.join('\n\n'),
@@ -51,5 +33,5 @@ export async function sendInvitationMail(
           : `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`,
       )
       .join('\n'),
-  });
+  };
 }

@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Mail } from '../../ports/mailer.js';
-import { sendInvitationMail } from './invitation-mail.js';
+import { invitationMail } from './invitation.js';
 
 describe('invitation e-mail', () => {
   const send = async (organization: string, locale: string | null) => {
-    const sent: Mail[] = [];
-    await sendInvitationMail(
-      { send: async (mail) => void sent.push(mail) },
-      {
-        to: 'cleo@example.com',
-        locale,
-        inviter: 'ann@example.com',
-        organization,
-        role: 'admin',
-        url: 'https://id.example.com/invitation?token=abc',
-        days: 7,
-      },
-    );
-    return sent[0]!;
+    return invitationMail({
+      to: 'cleo@example.com',
+      locale,
+      inviter: 'ann@example.com',
+      organization,
+      role: 'admin',
+      url: 'https://id.example.com/invitation?token=abc',
+      days: 7,
+    });
   };
 
   it('names the inviter, the organization, the role, the link and its expiry', async () => {

@@ -1,0 +1,98 @@
+import type { OrganizationRole } from '../core/organizations/roles.js';
+import type { PolicySource } from '../core/policy/merge-policies.js';
+import type { RequestContext, TwoFactorMethod, User } from '../core/types.js';
+import type { CodePurpose } from '../factors/one-time-code/one-time-code.js';
+
+/** Whom a message is for: the account address, and the language they chose, if any. */
+export type Recipient = Pick<User, 'email' | 'locale'>;
+
+/** Something that happened to an account, told to its owner by e-mail. */
+export type SecurityNoticeKind =
+  | 'passwordChanged'
+  | 'passwordReset'
+  | 'passwordWasReset'
+  | 'signupExisting'
+  | 'twoFactorEnabled'
+  | 'twoFactorDisabled'
+  | 'methodAdded'
+  | 'methodRemoved'
+  | 'methodDestinationChanged'
+  | 'recoveryCodeUsed'
+  | 'recoveryCodesRegenerated'
+  | 'recoveryCodesIssued'
+  | 'secondFactorLocked';
+
+export interface SecurityNotice {
+  user: Recipient;
+  kind: SecurityNoticeKind;
+  /** The request that did it: its device and IP are named in the notice. */
+  context: RequestContext;
+  at: Date;
+  publicUrl: string;
+  /** The notice's own facts: a method's label, a link, how many codes are left, … */
+  vars?: Record<string, string>;
+  /** The "not you?" line; off only for notices about something the user did not necessarily do. */
+  includeNotYou?: boolean;
+}
+
+/** Where a user can be reached when support resets their second factor. */
+export interface ResetChannels {
+  emails: string[];
+  sms: string[];
+  voice: string[];
+}
+
+export type ResetNotice =
+  | { kind: 'requested'; effectiveAt: Date; cancelUrl: string }
+  | { kind: 'now' }
+  | { kind: 'cancelled' };
+
+/**
+ * Tells people that something happened, in their language. The use cases say what happened, with
+ * plain data; the adapter picks the language, writes the words and sends them.
+ */
+export interface Notifier {
+  /** A security notice to the account address: when, which device, which IP, and "not you?". */
+  securityNotice(notice: SecurityNotice): Promise<void>;
+  /** A one-time code for `purpose` to the method's destination, over the method's channel. */
+  oneTimeCode(message: {
+    method: Pick<TwoFactorMethod, 'id' | 'type' | 'destination'>;
+    user: Recipient;
+    code: string;
+    purpose: CodePurpose;
+    context: RequestContext;
+    /** The site the code is for; an SMS names its host so the phone offers the code there only. */
+    publicUrl: string;
+  }): Promise<void>;
+  /** An SMS to a number that no longer gets codes, naming (masked) where they go now. */
+  numberReplaced(notice: {
+    oldNumber: string;
+    to: string;
+    user: Recipient;
+    context: RequestContext;
+  }): Promise<void>;
+  /** An invitation into an organization, in the invitee's language if known, else the inviter's. */
+  organizationInvitation(invitation: {
+    to: string;
+    locale: string | null;
+    inviter: string;
+    organization: string;
+    role: OrganizationRole;
+    url: string;
+    days: number;
+  }): Promise<void>;
+  /** A reminder that a policy requires 2FA from `deadline`, `days` from now. */
+  twoFactorReminder(reminder: {
+    user: Recipient;
+    deadline: Date;
+    timeZone: string;
+    by: PolicySource;
+    days: number;
+    setupUrl: string;
+  }): Promise<void>;
+  /**
+   * A support reset of the second factor, on every channel given; one failing does not keep the
+   * others from being tried. Returns how many messages went out.
+   */
+  twoFactorReset(user: Recipient, channels: ResetChannels, notice: ResetNotice): Promise<number>;
+}
