@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import { init, parse } from 'es-module-lexer';
 import { transformSync } from 'esbuild';
@@ -46,7 +46,7 @@ export async function importSpecifiers(source: string, fileName: string): Promis
  * es-module-lexer reads JavaScript only, and esbuild erases `import type` and `export type … from`
  * along with the types. Turning those statements into plain ones first keeps them in the graph:
  * they are dependencies of the design even if nothing of them is left at run time. Inside a
- * string or comment the rewrite only blanks a word, so it cannot invent a dependency.
+ * string or comment the rewrite only drops a word, so it cannot invent a dependency.
  */
 function keepTypeOnlyImports(source: string): string {
   return source
@@ -69,7 +69,8 @@ export function resolveRelative(fromFile: string, specifier: string): string | u
     candidates.unshift(`${stem}.${flavour}ts${jsx ? 'x' : ''}`);
     if (!flavour && !jsx) candidates.splice(1, 0, `${stem}.tsx`);
   }
-  return candidates.find((candidate) => existsSync(candidate));
+  // A folder is no module under NodeNext: only a file resolves.
+  return candidates.find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile());
 }
 
 /** Every import of every source file under `dir`, in file order. */
