@@ -60,7 +60,7 @@ async function enrol(deps: AppDeps, email: string): Promise<TotpUser> {
   const otp = { algorithm, digits: digits as 6 | 8, period };
   const code = generateTOTP(key, clock.now().getTime(), otp);
   await confirmMethod(deps, auth, { methodId: enrollment.id, code, context });
-  const method = await store.twoFactor.findMethod(enrollment.id);
+  const method = await store.methods.find(enrollment.id);
   if (method?.status !== 'active' || method.lastUsedStep === null) {
     throw new Error(`Turning 2FA on for ${email} did not activate the authenticator`);
   }

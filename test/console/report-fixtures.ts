@@ -22,7 +22,7 @@ export async function giveMethod(
   status = 'active' as const,
 ) {
   const now = server.clock.now();
-  await server.deps.store.twoFactor.createMethod({
+  await server.deps.store.methods.create({
     id: randomBytes(12).toString('base64url'),
     userId,
     type,

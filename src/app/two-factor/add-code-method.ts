@@ -78,8 +78,8 @@ async function addCodeMethod(
   const { user, session } = auth;
   const { type, destination } = input;
   await assertMethodAllowed(deps, user.id, type);
-  await store.twoFactor.deleteExpiredPending(user.id, now);
-  const sameType = (await store.twoFactor.listMethods(user.id)).filter((m) => m.type === type);
+  await store.methods.deleteExpiredPending(user.id, now);
+  const sameType = (await store.methods.listForUser(user.id)).filter((m) => m.type === type);
   if (sameType.length >= maxPerType) throw new DomainError('method_limit_reached');
   if (sameType.some((m) => m.status === 'active' && m.destination === destination))
     throw new DomainError('conflict', 'This destination is already a method');
@@ -98,12 +98,12 @@ async function addCodeMethod(
     lastUsedAt: null,
     pendingExpiresAt: new Date(now.getTime() + pendingSetupMs),
   };
-  await store.twoFactor.createMethod(method);
+  await store.methods.create(method);
   try {
     await sendCode(deps, { user, method, purpose: 'enroll', sessionId: session.id, context: input.context });
   } catch (error) {
     // A set-up whose code never went out is of no use: the user starts again or picks another.
-    await store.twoFactor.deleteMethod(method.id);
+    await store.methods.delete(method.id);
     throw error;
   }
   return { id: method.id, type };
@@ -116,7 +116,7 @@ export async function resendSetupCode(
   input: { methodId: string; context: RequestContext },
 ): Promise<void> {
   requireSudo(deps, auth);
-  const method = await deps.store.twoFactor.findMethod(input.methodId);
+  const method = await deps.store.methods.find(input.methodId);
   if (
     !method ||
     method.userId !== auth.user.id ||

@@ -34,12 +34,12 @@ export async function addTotpMethod(
   const now = clock.now();
   const { user } = auth;
   await assertMethodAllowed(deps, user.id, 'totp');
-  await store.twoFactor.deleteExpiredPending(user.id, now);
-  const existing = (await store.twoFactor.listMethods(user.id)).filter((m) => m.type === 'totp');
+  await store.methods.deleteExpiredPending(user.id, now);
+  const existing = (await store.methods.listForUser(user.id)).filter((m) => m.type === 'totp');
   if (existing.length >= maxAuthenticators) throw new DomainError('method_limit_reached');
   const id = newId(random);
   const secret = newTotpSecret(random);
-  await store.twoFactor.createMethod({
+  await store.methods.create({
     id,
     userId: user.id,
     type: 'totp',

@@ -30,7 +30,7 @@ export async function ownCodeMethod(
   auth: Authenticated,
   methodId: string,
 ): Promise<TwoFactorMethod & { destination: string }> {
-  const method = await deps.store.twoFactor.findMethod(methodId);
+  const method = await deps.store.methods.find(methodId);
   if (
     !method ||
     method.userId !== auth.user.id ||
@@ -130,7 +130,7 @@ export async function confirmDestinationChange(
       throw new DomainError('wrong_code');
     // A renamed method keeps its name; a name that shows the old destination shows the new one.
     const label = method.label.includes(from) ? method.label.replace(from, to) : method.label;
-    if (!(await tx.twoFactor.changeDestination(method.id, destination, label)))
+    if (!(await tx.methods.changeDestination(method.id, destination, label)))
       throw new DomainError('not_found');
     // Codes sent to the old destination, for any purpose or session, die with the change.
     await tx.codeChallenges.deleteForMethod(method.id);

@@ -32,7 +32,7 @@ export async function checkTotp(
     lastUsedStep: method.lastUsedStep,
   });
   if (!result.ok) return false;
-  return store.twoFactor.recordTotpUse(method.id, result.step, now);
+  return store.methods.recordStepUse(method.id, result.step, now);
 }
 
 /**
@@ -71,7 +71,7 @@ export async function checkUserCode(
     const normalized = normalizeRecoveryCode(code);
     if (!normalized) return { ok: false };
     const hashes = deps.recoveryPeppers.map((pepper) => hashRecoveryCode(pepper, userId, normalized));
-    return (await store.twoFactor.spendRecoveryCode(userId, hashes, now))
+    return (await store.recoveryCodes.spend(userId, hashes, now))
       ? { ok: true, method: null }
       : { ok: false };
   }

@@ -30,6 +30,6 @@ export async function checkSentCode(
     return false;
   }
   if (!(await store.codeChallenges.consume(challenge.id, now, codeRules.maxWrongTries))) return false;
-  await store.twoFactor.recordUse(method.id, now);
+  await store.methods.recordUse(method.id, now);
   return true;
 }

@@ -34,7 +34,7 @@ export async function confirmMethod(
   const { store, clock, random, limiter } = deps;
   const now = clock.now();
   const { user, session } = auth;
-  const method = await store.twoFactor.findMethod(input.methodId);
+  const method = await store.methods.find(input.methodId);
   if (!method || method.userId !== user.id || method.status !== 'pending') throw new DomainError('not_found');
   if (!method.pendingExpiresAt || method.pendingExpiresAt <= now) throw new DomainError('setup_expired');
   await consumeAll(limiter, now, [[`2fa-confirm:${user.id}`, confirmRule]]);
@@ -42,9 +42,9 @@ export async function confirmMethod(
   if (!codeOk) throw new DomainError('wrong_code');
   const result = await store.transaction(async (tx) => {
     const turningOn = (await activeMethods(tx, user.id)).length === 0;
-    if (!(await tx.twoFactor.activateMethod(method.id, now))) throw new DomainError('setup_expired');
-    const primary = await tx.twoFactor.getPrimaryMethodId(user.id);
-    if (turningOn || !primary) await tx.twoFactor.setPrimaryMethodId(user.id, method.id);
+    if (!(await tx.methods.activate(method.id, now))) throw new DomainError('setup_expired');
+    const primary = await tx.methods.getPrimaryId(user.id);
+    if (turningOn || !primary) await tx.methods.setPrimaryId(user.id, method.id);
     const recoveryCodes = turningOn ? await issueRecoveryCodes(deps, tx, user.id, now) : undefined;
     if (turningOn) await tx.sessions.deleteForUser(user.id, session.id);
     // A session kept to set-up by policy becomes a full one here, under a new token (C23).

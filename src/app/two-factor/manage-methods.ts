@@ -17,7 +17,7 @@ async function ownActiveMethod(
   auth: Authenticated,
   methodId: string,
 ): Promise<TwoFactorMethod> {
-  const method = await deps.store.twoFactor.findMethod(methodId);
+  const method = await deps.store.methods.find(methodId);
   if (!method || method.userId !== auth.user.id || method.status !== 'active')
     throw new DomainError('not_found');
   return method;
@@ -31,7 +31,7 @@ export async function renameMethod(
   requireSudo(deps, auth);
   const method = await ownActiveMethod(deps, auth, input.methodId);
   await deps.store.transaction(async (tx) => {
-    await tx.twoFactor.renameMethod(method.id, input.label.trim());
+    await tx.methods.rename(method.id, input.label.trim());
     await recordAudit(tx, deps.random, deps.clock.now(), {
       userId: auth.user.id,
       type: 'method_renamed',
@@ -51,7 +51,7 @@ export async function setPrimaryMethod(
   const method = await ownActiveMethod(deps, auth, input.methodId);
   await assertBackupForPrimary(deps, auth.user.id, await activeMethods(deps.store, auth.user.id));
   await deps.store.transaction(async (tx) => {
-    await tx.twoFactor.setPrimaryMethodId(auth.user.id, method.id);
+    await tx.methods.setPrimaryId(auth.user.id, method.id);
     await recordAudit(tx, deps.random, deps.clock.now(), {
       userId: auth.user.id,
       type: 'primary_method_changed',
@@ -94,7 +94,7 @@ export async function removeMethod(
   const { store, clock, random } = deps;
   const now = clock.now();
   const { user } = auth;
-  const found = await store.twoFactor.findMethod(input.methodId);
+  const found = await store.methods.find(input.methodId);
   if (!found || found.userId !== user.id) throw new DomainError('not_found');
   const active = await activeMethods(store, user.id);
   // Before any code is checked: a refused removal must not have spent one.
@@ -111,14 +111,14 @@ export async function removeMethod(
       removing: found,
       active: await activeMethods(tx, user.id),
     });
-    await tx.twoFactor.deleteMethod(found.id);
+    await tx.methods.delete(found.id);
     if (turningOff) {
-      await tx.twoFactor.deleteRecoveryCodes(user.id);
-      await tx.twoFactor.setPrimaryMethodId(user.id, null);
+      await tx.recoveryCodes.deleteForUser(user.id);
+      await tx.methods.setPrimaryId(user.id, null);
       // Turned on again later, 2FA starts with no browser trusted from before.
       await tx.rememberedDevices.deleteForUser(user.id);
-    } else if ((await tx.twoFactor.getPrimaryMethodId(user.id)) === found.id) {
-      await tx.twoFactor.setPrimaryMethodId(user.id, remaining[0]?.id ?? null);
+    } else if ((await tx.methods.getPrimaryId(user.id)) === found.id) {
+      await tx.methods.setPrimaryId(user.id, remaining[0]?.id ?? null);
     }
     await recordAudit(tx, random, now, {
       userId: user.id,

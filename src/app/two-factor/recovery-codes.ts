@@ -23,7 +23,7 @@ export async function issueRecoveryCodes(
   const codes = generateRecoveryCodes(deps.random);
   const pepper = deps.recoveryPeppers[0]!;
   const hashes = codes.map((code) => hashRecoveryCode(pepper, userId, normalizeRecoveryCode(code)!));
-  await store.twoFactor.replaceRecoveryCodes(userId, hashes, now);
+  await store.recoveryCodes.replace(userId, hashes, now);
   return codes;
 }
 

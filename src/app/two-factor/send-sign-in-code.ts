@@ -16,7 +16,7 @@ export async function sendSignInCode(
 ): Promise<void> {
   const { user, session } = pending;
   if (session.state !== 'second_factor') throw new DomainError('not_signed_in');
-  const method = await deps.store.twoFactor.findMethod(input.methodId);
+  const method = await deps.store.methods.find(input.methodId);
   if (!method || method.userId !== user.id || method.status !== 'active' || !codeMethodTypes.has(method.type))
     throw new DomainError('not_found');
   await sendCode(deps, { user, method, purpose: 'sign_in', sessionId: session.id, context: input.context });

@@ -10,13 +10,13 @@ export const recoveryCodeChoice: MethodSummary = {
 };
 
 export async function activeMethods(store: Store, userId: string): Promise<TwoFactorMethod[]> {
-  return (await store.twoFactor.listMethods(userId)).filter((m) => m.status === 'active');
+  return (await store.methods.listForUser(userId)).filter((m) => m.status === 'active');
 }
 
 /** Active methods with the primary first. A primary that is gone falls back to the oldest method. */
 async function orderedMethods(store: Store, userId: string) {
   const methods = await activeMethods(store, userId);
-  const primaryId = await store.twoFactor.getPrimaryMethodId(userId);
+  const primaryId = await store.methods.getPrimaryId(userId);
   const primary = methods.find((m) => m.id === primaryId) ?? methods[0] ?? null;
   return { primary, methods: primary ? [primary, ...methods.filter((m) => m !== primary)] : methods };
 }
@@ -28,7 +28,7 @@ export const twoFactorGate: SecondFactorGate = {
   },
   async challengeFor(userId, store) {
     const { primary, methods } = await orderedMethods(store, userId);
-    const left = await store.twoFactor.countRecoveryCodesLeft(userId);
+    const left = await store.recoveryCodes.countLeft(userId);
     const choices = methods.map(({ id, type, label }) => ({ id, type, label }));
     return {
       primary: primary?.type ?? 'recovery_code',
@@ -47,7 +47,7 @@ export const twoFactorGate: SecondFactorGate = {
         createdAt,
         lastUsedAt,
       })),
-      recoveryCodesLeft: methods.length > 0 ? await store.twoFactor.countRecoveryCodesLeft(userId) : 0,
+      recoveryCodesLeft: methods.length > 0 ? await store.recoveryCodes.countLeft(userId) : 0,
     };
   },
 };

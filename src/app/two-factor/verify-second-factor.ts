@@ -78,7 +78,7 @@ async function recordFailure(
   accountNowLocked: boolean,
 ): Promise<void> {
   const { store, random } = deps;
-  const failures = await store.twoFactor.addFactorFailure(session.id);
+  const failures = await store.sessions.addFactorFailure(session.id);
   if (failures >= maxFailuresPerSignIn) await store.sessions.delete(session.id);
   await recordAudit(store, random, now, {
     userId: user.id,
@@ -110,7 +110,7 @@ async function noticeRecoveryCodeUse(
   context: RequestContext,
   now: Date,
 ) {
-  const left = await deps.store.twoFactor.countRecoveryCodesLeft(user.id);
+  const left = await deps.store.recoveryCodes.countLeft(user.id);
   await recordAudit(deps.store, deps.random, now, {
     userId: user.id,
     type: 'recovery_code_used',

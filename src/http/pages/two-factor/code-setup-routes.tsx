@@ -38,7 +38,7 @@ function showPhone(c: Context<HttpEnv>, form: Form, error?: unknown) {
 /** The user's pending e-mail, SMS or voice set-up: only theirs, only before it expires. */
 async function pendingCodeMethod(c: Context<HttpEnv>, auth: Authenticated, methodId: string) {
   const deps = c.get('deps');
-  const method = await deps.store.twoFactor.findMethod(methodId);
+  const method = await deps.store.methods.find(methodId);
   const now = deps.clock.now();
   if (!method || method.userId !== auth.user.id || method.status !== 'pending') return null;
   if (!codeMethodTypes.has(method.type) || !method.destination) return null;

@@ -19,7 +19,7 @@ export async function codeStepState(
   pending: Authenticated,
   methodId: string,
 ): Promise<CodeStepState | undefined> {
-  const method = await deps.store.twoFactor.findMethod(methodId);
+  const method = await deps.store.methods.find(methodId);
   if (!method || method.userId !== pending.user.id || !codeMethodTypes.has(method.type)) return undefined;
   if (!method.destination) return undefined;
   const now = deps.clock.now();

@@ -22,7 +22,7 @@ const setupPath = '/security/two-factor/setup';
 /** The pending set-up of this user, with its key opened for showing: only before it is confirmed. */
 async function pendingSetup(c: Context<HttpEnv>, auth: Authenticated, methodId: string) {
   const deps = c.get('deps');
-  const method = await deps.store.twoFactor.findMethod(methodId);
+  const method = await deps.store.methods.find(methodId);
   const now = deps.clock.now();
   if (!method || method.userId !== auth.user.id || method.status !== 'pending' || !method.secretSealed)
     return null;
