@@ -11,7 +11,6 @@ import { migrateToLatest } from './adapters/store/migrations.js';
 import { openDatabase } from './adapters/store/open-database.js';
 import type { Database } from './adapters/store/schema.js';
 import type { AppDeps } from './app/deps.js';
-import { twoFactorGate } from './app/two-factor/two-factor-gate.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
 import { type Clock, systemClock } from './ports/clock.js';
@@ -74,7 +73,6 @@ export async function composeServer(
       rememberDeviceDays: config.rememberDeviceDays,
       reminderDays: config.reminderDays,
     },
-    secondFactor: twoFactorGate,
     secretBox: keys.secretBox,
     recoveryPeppers: keys.recoveryPeppers,
   };

@@ -1,11 +1,11 @@
-import type { CodePurpose } from '../factors/one-time-code/one-time-code.js';
+import type { ProofPurpose } from '../core/types.js';
 
 /** One code sent to a method's destination, stored only as its keyed hash. */
 export interface CodeChallenge {
   id: string;
   userId: string;
   methodId: string;
-  purpose: CodePurpose;
+  purpose: ProofPurpose;
   /** The session that asked: a code sent for one sign-in attempt fails in the next (a24). */
   sessionId: string;
   codeHash: string;
@@ -29,7 +29,7 @@ export interface CodeChallengeStore {
    */
   replace(challenge: CodeChallenge, options?: { unlessSentAfter?: Date }): Promise<boolean>;
   /** The newest challenge of that method, purpose and session, spent or not; null when none. */
-  findLatest(methodId: string, purpose: CodePurpose, sessionId: string): Promise<CodeChallenge | null>;
+  findLatest(methodId: string, purpose: ProofPurpose, sessionId: string): Promise<CodeChallenge | null>;
   /**
    * Spends the challenge in one UPDATE … WHERE consumed_at IS NULL AND attempts < max AND
    * expires_at > now: of parallel submits of one code, exactly one gets `true`.

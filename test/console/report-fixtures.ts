@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import type { AuditEvent, MethodType, StaffRole } from '../../src/core/types.js';
+import type { AuditEvent, StaffRole } from '../../src/core/types.js';
+import type { MethodType } from '../../src/factors/registry.js';
 import { apiClient } from '../support/client.js';
 import { password, seedUser } from '../support/seed-user.js';
 import type { TestServer } from '../support/test-server.js';

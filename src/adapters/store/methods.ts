@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { MethodType, TwoFactorMethod } from '../../core/types.js';
+import type { TwoFactorMethod } from '../../core/types.js';
 import type { MethodStore } from '../../ports/method-store.js';
 import { type Database, iso, isoOrNull, toDate, toDateOrNull } from './schema.js';
 
@@ -8,7 +8,7 @@ type Row = Database['two_factor_methods'];
 const toMethod = (row: Row): TwoFactorMethod => ({
   id: row.id,
   userId: row.user_id,
-  type: row.type as MethodType,
+  type: row.type,
   label: row.label,
   status: row.status as TwoFactorMethod['status'],
   secretSealed: row.secret_sealed,

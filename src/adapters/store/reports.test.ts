@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase, storeKinds, type TestDatabase } from '../../../test/support/databases.js';
-import type { AuditEvent, MethodType, TwoFactorMethod, User } from '../../core/types.js';
+import type { AuditEvent, TwoFactorMethod, User } from '../../core/types.js';
+import type { MethodType } from '../../factors/registry.js';
 import type { AdoptionSnapshot } from '../../ports/report-store.js';
 import type { Store } from '../../ports/store.js';
 import { kyselyStore } from './kysely-store.js';

@@ -1,5 +1,5 @@
-import type { TwoFactorMethod, User } from '../../core/types.js';
-import { type CodePurpose, spacedDigits } from '../../factors/one-time-code/one-time-code.js';
+import type { ProofPurpose, TwoFactorMethod, User } from '../../core/types.js';
+import { spacedDigits } from '../../factors/sent-code/one-time-code.js';
 import { defaultLocale, isLocale, type Locale } from '../../i18n/locales.js';
 import { translator } from '../../i18n/translate.js';
 import type { AppDeps } from '../deps.js';
@@ -24,7 +24,7 @@ export function userLocale(user: Pick<User, 'locale'>, requestLocale: string): L
  */
 export async function deliverCode(
   deps: Pick<AppDeps, 'mailer' | 'phone' | 'settings'>,
-  input: { method: TwoFactorMethod; user: User; code: string; purpose: CodePurpose; locale: Locale },
+  input: { method: TwoFactorMethod; user: User; code: string; purpose: ProofPurpose; locale: Locale },
 ): Promise<void> {
   const { method, user, code, purpose, locale } = input;
   const t = translator(locale);

@@ -1,15 +1,14 @@
 import { DomainError } from '../../core/errors.js';
 import type { RequestContext, TwoFactorMethod } from '../../core/types.js';
+import { type FactorType, factorOf, isFactorType } from '../../factors/registry.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { sendSecurityMail } from '../notifications.js';
 import { assertBackupForPrimary, assertRemovalKeepsPolicy } from '../policy/method-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
-import { type CodeType, checkUserCode } from './check-code.js';
-import { checkSentCode } from './check-sent-code.js';
-import { codeMethodTypes } from './send-code.js';
-import { activeMethods } from './two-factor-gate.js';
+import { proveFactor } from './prove-factor.js';
+import { activeMethods } from './two-factor-status.js';
 
 /** The user's own active method, or `not_found` (another user's id answers the same). */
 async function ownActiveMethod(
@@ -70,15 +69,13 @@ async function provesTurningOff(
   auth: Authenticated,
   method: TwoFactorMethod,
   code: string,
-  codeType: CodeType | undefined,
+  codeType: FactorType | undefined,
 ): Promise<boolean> {
-  const now = deps.clock.now();
-  if (codeMethodTypes.has(codeType ?? '')) {
-    const input = { method, purpose: 'disable' as const, sessionId: auth.session.id, code, now };
-    return checkSentCode(deps, deps.store, input);
-  }
   const type = codeType ?? 'totp';
-  return (await checkUserCode(deps, deps.store, { userId: auth.user.id, type, code, now })).ok;
+  // A sent code proves only the method it was sent to, for turning off, in this session.
+  const methodId = isFactorType(type) && factorOf(type).channel ? method.id : undefined;
+  const proof = { userId: auth.user.id, type, code, methodId, sessionId: auth.session.id };
+  return (await proveFactor(deps, deps.store, { ...proof, purpose: 'disable', now: deps.clock.now() })).ok;
 }
 
 /**
@@ -88,7 +85,7 @@ async function provesTurningOff(
 export async function removeMethod(
   deps: AppDeps,
   auth: Authenticated,
-  input: { methodId: string; code?: string | undefined; codeType?: CodeType; context: RequestContext },
+  input: { methodId: string; code?: string | undefined; codeType?: FactorType; context: RequestContext },
 ): Promise<{ twoFactorOff: boolean }> {
   requireSudo(deps, auth);
   const { store, clock, random } = deps;

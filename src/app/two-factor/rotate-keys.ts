@@ -1,3 +1,4 @@
+import { totpSealContext } from '../../factors/totp/totp-factor.js';
 import type { AppDeps } from '../deps.js';
 
 /**
@@ -13,7 +14,7 @@ export async function rotateSecretKeys(
   let resealed = 0;
   for (const { id, secretSealed } of sealed) {
     if (!secretBox.needsRotation(secretSealed)) continue;
-    const aad = `totp:${id}`;
+    const aad = totpSealContext(id);
     await store.methods.updateSealedSecret(id, secretBox.seal(secretBox.open(secretSealed, aad), aad));
     resealed++;
   }

@@ -1,11 +1,12 @@
 import { DomainError } from '../../core/errors.js';
 import type { RequestContext } from '../../core/types.js';
+import { type FactorType, factorOf } from '../../factors/registry.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { sendSecurityMail } from '../notifications.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { renewSession } from '../sessions/start-session.js';
-import { type CodeType, checkUserCode } from './check-code.js';
+import { proveFactor } from './prove-factor.js';
 import { assertRememberingAllowed, rememberThisDevice } from './remembered-devices.js';
 
 /** Wrong codes one pending sign-in may make before the user starts over with the password. */
@@ -23,7 +24,7 @@ export async function verifySecondFactor(
   deps: AppDeps,
   pending: Authenticated,
   input: {
-    type: CodeType;
+    type: FactorType;
     code: string;
     methodId?: string | undefined;
     context: RequestContext;
@@ -42,7 +43,13 @@ export async function verifySecondFactor(
   // The check spends the code and the session is renewed in one transaction: one commit on the
   // hot path instead of two, and a code is never spent without the sign-in it paid for.
   const signedIn = await store.transaction(async (tx) => {
-    const check = await checkUserCode(deps, tx, { userId: user.id, now, sessionId: session.id, ...input });
+    const check = await proveFactor(deps, tx, {
+      ...input,
+      userId: user.id,
+      purpose: 'sign_in',
+      sessionId: session.id,
+      now,
+    });
     if (!check.ok) return null;
     const renewed = await renewSession(deps, tx, session, {
       state: 'signed_in',
@@ -66,7 +73,8 @@ export async function verifySecondFactor(
   }
   await limiter.reset(secondFactorKey(user.id));
   const { token, rememberedDevice } = signedIn;
-  if (input.type === 'recovery_code') await noticeRecoveryCodeUse(deps, pending, input.context, now);
+  if (factorOf(input.type).scope === 'account')
+    await noticeRecoveryCodeUse(deps, pending, input.context, now);
   return { token, rememberedDevice };
 }
 

@@ -1,4 +1,4 @@
-import type { TwoFactorSummary } from '../../app/deps.js';
+import type { TwoFactorSummary } from '../../app/two-factor/two-factor-status.js';
 import type { EffectivePolicy } from '../../core/policy/merge-policies.js';
 import type { AuditEvent, Session } from '../../core/types.js';
 import type { RememberedDevice } from '../../ports/remembered-device-store.js';
