@@ -14,7 +14,6 @@ import { migrateToLatest } from './adapters/store/migrations/index.js';
 import { openDatabase } from './adapters/store/open-database.js';
 import type { Database } from './adapters/store/schema.js';
 import type { AppDeps } from './app/deps.js';
-import { twoFactorGate } from './app/two-factor/two-factor-gate.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
 import type { Clock } from './ports/clock.js';
@@ -79,7 +78,6 @@ export async function composeServer(
       rememberDeviceDays: config.rememberDeviceDays,
       reminderDays: config.reminderDays,
     },
-    secondFactor: twoFactorGate,
     secretBox: keys.secretBox,
     recoveryPeppers: keys.recoveryPeppers,
   };

@@ -1,7 +1,7 @@
 import { createAccount } from '../../src/app/accounts/create-account.js';
 import type { AppDeps } from '../../src/app/deps.js';
 import { startSession } from '../../src/app/sessions/start-session.js';
-import { addTotpMethod } from '../../src/app/two-factor/add-totp-method.js';
+import { addMethod } from '../../src/app/two-factor/add-method.js';
 import { confirmMethod } from '../../src/app/two-factor/confirm-method.js';
 import type { User } from '../../src/core/types.js';
 import { parseOtpauthUri } from '../../src/factors/totp/otpauth-uri.js';
@@ -55,12 +55,17 @@ async function enrol(deps: AppDeps, email: string): Promise<TotpUser> {
     now: clock.now(),
   });
   const auth = { user, session: { ...session, sudoUntil: new Date(clock.now().getTime() + 60_000) } };
-  const enrollment = await addTotpMethod(deps, auth, { label: 'Bench phone' });
+  const { id, reveal } = await addMethod(deps, auth, {
+    type: 'totp',
+    input: { label: 'Bench phone' },
+    context,
+  });
+  const enrollment = { id, otpauthUri: reveal.otpauthUri! };
   const { secret: key, algorithm, digits, period } = parseOtpauthUri(enrollment.otpauthUri);
   const otp = { algorithm, digits: digits as 6 | 8, period };
   const code = generateTOTP(key, clock.now().getTime(), otp);
   await confirmMethod(deps, auth, { methodId: enrollment.id, code, context });
-  const method = await store.twoFactor.findMethod(enrollment.id);
+  const method = await store.methods.find(enrollment.id);
   if (method?.status !== 'active' || method.lastUsedStep === null) {
     throw new Error(`Turning 2FA on for ${email} did not activate the authenticator`);
   }

@@ -7,36 +7,6 @@ import type { RateLimiter } from '../ports/rate-limiter.js';
 import type { SecretBox } from '../ports/secret-box.js';
 import type { Store } from '../ports/store.js';
 
-/**
- * What the second-factor modules tell the sign-in about a user. The foundation knows no factor;
- * each factor module (authenticator app, e-mail codes, …) plugs in behind this.
- */
-export interface SecondFactorGate {
-  isEnabled(userId: string, store: Store): Promise<boolean>;
-  /** What the second step offers: the primary method first. */
-  challengeFor(userId: string, store: Store): Promise<{ primary: string; methods: MethodSummary[] }>;
-  summary(userId: string, store: Store): Promise<TwoFactorSummary>;
-}
-
-export interface MethodSummary {
-  id: string;
-  type: string;
-  label: string;
-}
-
-export interface TwoFactorSummary {
-  enabled: boolean;
-  primary: string | null;
-  methods: Array<MethodSummary & { createdAt: Date; lastUsedAt: Date | null }>;
-  recoveryCodesLeft: number;
-}
-
-export const noSecondFactors: SecondFactorGate = {
-  isEnabled: async () => false,
-  challengeFor: async () => ({ primary: 'none', methods: [] }),
-  summary: async () => ({ enabled: false, primary: null, methods: [], recoveryCodesLeft: 0 }),
-};
-
 export interface Settings {
   publicUrl: string;
   signupOpen: boolean;
@@ -67,7 +37,6 @@ export interface AppDeps {
   clock: Clock;
   random: Random;
   settings: Settings;
-  secondFactor: SecondFactorGate;
   secretBox: SecretBox;
   /** Keys for recovery-code hashes, current first; older ones keep old codes valid after a rotation. */
   recoveryPeppers: Uint8Array[];

@@ -42,7 +42,7 @@ describe('twostep user role and user reset-2fa', () => {
     await run(['user', 'add', 'ann@example.com'], `${password}\n`);
     const annId = await withServer(async ({ deps }) => {
       const ann = (await deps.store.users.findByEmail('ann@example.com'))!;
-      await deps.store.twoFactor.replaceRecoveryCodes(ann.id, ['hash-a', 'hash-b'], new Date());
+      await deps.store.recoveryCodes.replace(ann.id, ['hash-a', 'hash-b'], new Date());
       return ann.id;
     });
     expect(await run(['user', 'reset-2fa', 'ann@example.com'])).toMatchObject({
@@ -62,14 +62,14 @@ describe('twostep user role and user reset-2fa', () => {
       code: 1,
     });
     await withServer(async ({ deps }) => {
-      expect(await deps.store.twoFactor.countRecoveryCodesLeft(annId)).toBe(2);
+      expect(await deps.store.recoveryCodes.countLeft(annId)).toBe(2);
       const pending = (await deps.store.twoFactorResets.findPendingForUser(annId))!;
       await deps.store.twoFactorResets.close(pending.id, 'cancelled', new Date());
     });
     const now = await run(['user', 'reset-2fa', 'ann@example.com', '--reason', 'Ticket 4712', '--now']);
     expect(now.stdout).toContain('its methods and recovery codes are gone');
     await withServer(async ({ deps }) => {
-      expect(await deps.store.twoFactor.countRecoveryCodesLeft(annId)).toBe(0);
+      expect(await deps.store.recoveryCodes.countLeft(annId)).toBe(0);
       const trail = await deps.store.audit.listForUser(annId, 20);
       expect(trail.find((e) => e.type === 'two_factor_reset_requested')?.detail).toMatchObject({
         actor: 'cli',

@@ -97,6 +97,12 @@ export interface AuditEvent {
 
 export type Channel = 'email' | 'sms' | 'voice';
 
+/**
+ * Why a proof is asked for. A proof made for one purpose never counts for another: a code sent
+ * for sign-in does not confirm a set-up, a code proving a new address does not turn 2FA off.
+ */
+export type ProofPurpose = 'enroll' | 'sign_in' | 'change' | 'disable';
+
 export interface OutboxMessage {
   id: string;
   channel: Channel;
@@ -114,13 +120,12 @@ export interface RequestContext {
   locale: string;
 }
 
-export type MethodType = 'totp' | 'email' | 'sms' | 'voice';
-
 /** A second-factor method of a user. `pending` until its first code is confirmed. */
 export interface TwoFactorMethod {
   id: string;
   userId: string;
-  type: MethodType;
+  /** The factor it belongs to (`totp`, `email`, …): see factors/registry.ts. */
+  type: string;
   label: string;
   status: 'pending' | 'active';
   /** The TOTP key, sealed (AES-256-GCM) with the method id as associated data. */

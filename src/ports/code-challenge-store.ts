@@ -1,5 +1,5 @@
 import type { CodeChallenge } from '../core/two-factor/code-challenge.js';
-import type { CodePurpose } from '../factors/one-time-code/one-time-code.js';
+import type { ProofPurpose } from '../core/types.js';
 
 /** Codes in flight for e-mail, SMS and voice methods. */
 export interface CodeChallengeStore {
@@ -11,7 +11,7 @@ export interface CodeChallengeStore {
    */
   replace(challenge: CodeChallenge, options?: { unlessSentAfter?: Date }): Promise<boolean>;
   /** The newest challenge of that method, purpose and session, spent or not; null when none. */
-  findLatest(methodId: string, purpose: CodePurpose, sessionId: string): Promise<CodeChallenge | null>;
+  findLatest(methodId: string, purpose: ProofPurpose, sessionId: string): Promise<CodeChallenge | null>;
   /**
    * Spends the challenge in one UPDATE … WHERE consumed_at IS NULL AND attempts < max AND
    * expires_at > now: of parallel submits of one code, exactly one gets `true`.

@@ -1,7 +1,6 @@
 import type { OrganizationRole } from '../core/organizations/roles.js';
 import type { PolicySource } from '../core/policy/merge-policies.js';
-import type { RequestContext, TwoFactorMethod, User } from '../core/types.js';
-import type { CodePurpose } from '../factors/one-time-code/one-time-code.js';
+import type { ProofPurpose, RequestContext, TwoFactorMethod, User } from '../core/types.js';
 
 /** Whom a message is for: the account address, and the language they chose, if any. */
 export type Recipient = Pick<User, 'email' | 'locale'>;
@@ -59,7 +58,7 @@ export interface Notifier {
     method: Pick<TwoFactorMethod, 'id' | 'type' | 'destination'>;
     user: Recipient;
     code: string;
-    purpose: CodePurpose;
+    purpose: ProofPurpose;
     context: RequestContext;
     /** The site the code is for; an SMS names its host so the phone offers the code there only. */
     publicUrl: string;

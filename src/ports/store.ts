@@ -1,11 +1,12 @@
 import type { AuditEvent, OutboxMessage, Session, SessionState, StaffRole, User } from '../core/types.js';
 import type { CodeChallengeStore } from './code-challenge-store.js';
+import type { MethodStore } from './method-store.js';
 import type { OrganizationStore } from './organization-store.js';
 import type { PolicyStore } from './policy-store.js';
+import type { RecoveryCodeStore } from './recovery-code-store.js';
 import type { RememberedDeviceStore } from './remembered-device-store.js';
 import type { AdoptionStore, AuditExplorerStore } from './report-store.js';
 import type { TwoFactorResetStore } from './two-factor-reset-store.js';
-import type { TwoFactorStore } from './two-factor-store.js';
 
 /** Storage ports, one per aggregate, in the words of the domain. Implemented once over Kysely. */
 
@@ -37,6 +38,8 @@ export interface SessionStore {
   /** Deletes every session of the user but `exceptId`; returns how many went. */
   deleteForUser(userId: string, exceptId?: string): Promise<number>;
   deleteExpired(now: Date, idleCutoff: Date): Promise<number>;
+  /** Counts one wrong second factor on a pending sign-in, atomically; returns the new count. */
+  addFactorFailure(sessionId: string): Promise<number>;
 }
 
 export interface AuditStore {
@@ -64,7 +67,8 @@ export interface Store {
   audit: AuditStore;
   passwordResets: PasswordResetStore;
   outbox: OutboxStore;
-  twoFactor: TwoFactorStore;
+  methods: MethodStore;
+  recoveryCodes: RecoveryCodeStore;
   codeChallenges: CodeChallengeStore;
   rememberedDevices: RememberedDeviceStore;
   organizations: OrganizationStore;

@@ -46,7 +46,7 @@ async function annUntouched(server: TestServer, annClient: ApiClient, id: string
   const user = await server.deps.store.users.findById(id);
   expect(user?.disabledAt).toBeNull();
   expect(await server.deps.store.twoFactorResets.findPendingForUser(id)).toBeNull();
-  expect((await server.deps.store.twoFactor.listMethods(id)).length).toBe(1);
+  expect((await server.deps.store.methods.listForUser(id)).length).toBe(1);
 }
 
 describe('the console refuses everyone but staff', () => {

@@ -88,7 +88,7 @@ describe.skipIf(!chromiumAvailable())('support reset of 2FA in Chromium', () => 
       );
       await screenshot(userPage, `${locale}-${viewport}-support-5-user-cancelled`);
       const annId = (await server.deps.store.users.findByEmail(userEmail))!.id;
-      expect(await server.deps.store.twoFactor.listMethods(annId)).toHaveLength(1);
+      expect(await server.deps.store.methods.listForUser(annId)).toHaveLength(1);
       expect(await server.deps.store.twoFactorResets.findPendingForUser(annId)).toBeNull();
 
       expect(problems).toEqual([]);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import type { AuditEvent, MethodType, StaffRole } from '../../src/core/types.js';
+import type { AuditEvent, StaffRole } from '../../src/core/types.js';
+import type { MethodType } from '../../src/factors/registry.js';
 import { apiClient } from '../support/client.js';
 import { password, seedUser } from '../support/seed-user.js';
 import type { TestServer } from '../support/test-server.js';
@@ -22,7 +23,7 @@ export async function giveMethod(
   status = 'active' as const,
 ) {
   const now = server.clock.now();
-  await server.deps.store.twoFactor.createMethod({
+  await server.deps.store.methods.create({
     id: randomBytes(12).toString('base64url'),
     userId,
     type,

@@ -87,8 +87,8 @@ describe('support reset of 2FA with a waiting period', () => {
     expect(await completeDueResets(server.deps, resetJobContext)).toBe(0);
 
     expect((await ann.client.get('/api/v1/me')).status).toBe(401);
-    expect(await server.deps.store.twoFactor.listMethods(ann.id)).toEqual([]);
-    expect(await server.deps.store.twoFactor.countRecoveryCodesLeft(ann.id)).toBe(0);
+    expect(await server.deps.store.methods.listForUser(ann.id)).toEqual([]);
+    expect(await server.deps.store.recoveryCodes.countLeft(ann.id)).toBe(0);
     expect(await server.deps.store.sessions.listForUser(ann.id)).toEqual([]);
     const done = (await outbox(server)).filter((m) => m.subject === 'Your two-step verification was reset');
     expect(done.map((m) => m.to).sort()).toEqual(['ann.backup@example.org', 'ann@example.com']);
@@ -130,7 +130,7 @@ describe('support reset of 2FA with a waiting period', () => {
     expect((await ann.client.post('/api/v1/me/two-factor-reset/cancel')).status).toBe(404);
     server.clock.advance(48 * hour);
     expect(await completeDueResets(server.deps, resetJobContext)).toBe(0);
-    expect(await server.deps.store.twoFactor.listMethods(ann.id)).toHaveLength(3);
+    expect(await server.deps.store.methods.listForUser(ann.id)).toHaveLength(3);
     const signIn = await apiClient(server.app).post('/api/v1/session', {
       email: 'ann@example.com',
       password,
@@ -155,7 +155,7 @@ describe('support reset of 2FA with a waiting period', () => {
     expect((await stranger.post('/api/v1/two-factor-reset/cancel', { token })).status).toBe(400);
     server.clock.advance(25 * hour);
     expect(await completeDueResets(server.deps, resetJobContext)).toBe(0);
-    expect(await server.deps.store.twoFactor.listMethods(ann.id)).toHaveLength(3);
+    expect(await server.deps.store.methods.listForUser(ann.id)).toHaveLength(3);
 
     // A second reset's link stops working once that reset took effect.
     await requestReset(ann.id);
@@ -275,6 +275,6 @@ describe('support reset without a waiting period', () => {
     expect(answer.status).toBe(202);
     expect(((await answer.json()) as { status: string }).status).toBe('done');
     expect((await ann.client.get('/api/v1/me')).status).toBe(401);
-    expect(await server.deps.store.twoFactor.listMethods(id)).toEqual([]);
+    expect(await server.deps.store.methods.listForUser(id)).toEqual([]);
   });
 });

@@ -118,7 +118,7 @@ describe('support console pages', () => {
     expect(cancelled.status).toBe(200);
     expect(textOf(await cancelled.text())).toContain('The reset was cancelled.');
     expect(textOf((await browser.open('/security')).html)).not.toContain('Review and cancel');
-    expect(await server.deps.store.twoFactor.listMethods(annId)).toHaveLength(1);
+    expect(await server.deps.store.methods.listForUser(annId)).toHaveLength(1);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hasTwoFactor } from '../../src/app/two-factor/two-factor-status.js';
 import { outbox } from '../support/code-methods.js';
 import { deadlineInstant, putPolicy } from '../support/policy.js';
 import { type TestServer, testServer } from '../support/test-server.js';
@@ -233,9 +234,9 @@ describe('policy refusals on the security pages', () => {
     expect(removal.status).toBe(409);
     expect(textOf(await removal.text())).toContain('so this method cannot be removed');
     expect(
-      await server.deps.secondFactor.isEnabled(
-        (await server.deps.store.users.findByEmail('ann@example.com'))!.id,
+      await hasTwoFactor(
         server.deps.store,
+        (await server.deps.store.users.findByEmail('ann@example.com'))!.id,
       ),
     ).toBe(true);
   });

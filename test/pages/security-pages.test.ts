@@ -55,18 +55,27 @@ describe('"Security and login"', () => {
 
   it('lists methods and recovery codes when two-factor authentication is on', async () => {
     const createdAt = new Date('2026-10-01T08:00:00Z');
-    server.deps.secondFactor = {
-      ...server.deps.secondFactor,
-      summary: async () => ({
-        enabled: true,
-        primary: 'm1',
-        methods: [
-          { id: 'm1', type: 'totp', label: 'Work phone', createdAt, lastUsedAt: createdAt },
-          { id: 'm2', type: 'carrier-pigeon', label: '', createdAt, lastUsedAt: null },
-        ],
-        recoveryCodesLeft: 1,
-      }),
-    };
+    const method = (id: string, type: string, label: string, lastUsedAt: Date | null) => ({
+      id,
+      userId,
+      type,
+      label,
+      status: 'active' as const,
+      secretSealed: null,
+      destination: null,
+      otp: null,
+      lastUsedStep: null,
+      createdAt,
+      confirmedAt: createdAt,
+      lastUsedAt,
+      pendingExpiresAt: null,
+    });
+    const { store } = server.deps;
+    await store.methods.create(method('m1', 'totp', 'Work phone', createdAt));
+    // A stored type no factor knows (say, after a downgrade) still shows, as "Other method".
+    await store.methods.create(method('m2', 'carrier-pigeon', '', null));
+    await store.methods.setPrimaryId(userId, 'm1');
+    await store.recoveryCodes.replace(userId, ['h1'], createdAt);
     const text = textOf((await ann.open('/security')).html);
     expect(text).toMatch(
       /Work phone Primary Authenticator app Added Oct 1, 2026 Last used Oct 1, 2026, 8:00 AM UTC/,

@@ -78,7 +78,22 @@ describe('sign-in page', () => {
 
   it('sends a user with two-factor authentication to the second step', async () => {
     const user = await seedUser(server);
-    server.deps.secondFactor = { ...server.deps.secondFactor, isEnabled: async (id) => id === user.id };
+    const at = server.clock.now();
+    await server.deps.store.methods.create({
+      id: 'm1',
+      userId: user.id,
+      type: 'totp',
+      label: 'Phone',
+      status: 'active',
+      secretSealed: null,
+      destination: null,
+      otp: null,
+      lastUsedStep: null,
+      createdAt: at,
+      confirmedAt: at,
+      lastUsedAt: null,
+      pendingExpiresAt: null,
+    });
     const answer = await browserClient(server).submitFrom('/sign-in', '/sign-in', {
       email: 'ann@example.com',
       password,

@@ -140,7 +140,7 @@ describe('two-factor pages without JavaScript', () => {
       expect(answer.headers.get('location'), path).toMatch(/^\/sign-in\?next=/);
     }
     expect(
-      await server.deps.store.twoFactor.listMethods(
+      await server.deps.store.methods.listForUser(
         (await server.deps.store.users.findByEmail('ann@example.com'))!.id,
       ),
     ).toHaveLength(1);

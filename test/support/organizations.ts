@@ -16,7 +16,7 @@ export async function withSmsMethod(
   const label = 'Work phone Ann 0612345678';
   const number = '+31612345678';
   const now = server.clock.now();
-  await server.deps.store.twoFactor.createMethod({
+  await server.deps.store.methods.create({
     id: `sms-${userId}`,
     userId,
     type: 'sms',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CodePurpose } from '../../factors/one-time-code/one-time-code.js';
+import type { ProofPurpose } from '../../core/types.js';
 import { locales } from '../../i18n/locales.js';
 import type { Mail } from '../../ports/mailer.js';
 import type { SecurityNoticeKind } from '../../ports/notifier.js';
@@ -33,7 +33,7 @@ const securityKinds: SecurityNoticeKind[] = [
   'recoveryCodesIssued',
   'secondFactorLocked',
 ];
-const purposes: CodePurpose[] = ['enroll', 'sign_in', 'change', 'disable'];
+const purposes: ProofPurpose[] = ['enroll', 'sign_in', 'change', 'disable'];
 const hostile = `<img src=x onerror=alert(1)> Ann's "key" & co`;
 const escaped = '&lt;img src=x onerror=alert(1)&gt; Ann&#39;s &quot;key&quot; &amp; co';
 const context = {

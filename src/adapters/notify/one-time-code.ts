@@ -1,4 +1,4 @@
-import { spacedDigits } from '../../factors/one-time-code/one-time-code.js';
+import { spacedDigits } from '../../factors/sent-code/one-time-code.js';
 import { translator } from '../../i18n/translate.js';
 import type { Mail } from '../../ports/mailer.js';
 import type { Notifier } from '../../ports/notifier.js';

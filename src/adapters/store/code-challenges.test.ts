@@ -54,7 +54,7 @@ describe.each(kinds)('code challenge store contract on %s', (kind) => {
         ip: '127.0.0.1',
       });
     for (const id of ['m1', 'm2'])
-      await store.twoFactor.createMethod({
+      await store.methods.create({
         id,
         userId: 'u1',
         type: 'sms',

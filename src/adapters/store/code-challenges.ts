@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CodeChallenge } from '../../core/two-factor/code-challenge.js';
-import type { CodePurpose } from '../../factors/one-time-code/one-time-code.js';
+import type { ProofPurpose } from '../../core/types.js';
 import type { CodeChallengeStore } from '../../ports/code-challenge-store.js';
 import { type Database, iso, toDate, toDateOrNull } from './schema.js';
 
@@ -10,7 +10,7 @@ const toChallenge = (row: Row): CodeChallenge => ({
   id: row.id,
   userId: row.user_id,
   methodId: row.method_id,
-  purpose: row.purpose as CodePurpose,
+  purpose: row.purpose as ProofPurpose,
   sessionId: row.session_id,
   codeHash: row.code_hash,
   createdAt: toDate(row.created_at),

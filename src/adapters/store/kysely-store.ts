@@ -4,14 +4,15 @@ import { kyselyAdoptionStore } from './adoption.js';
 import { kyselyAuditStore } from './audit.js';
 import { kyselyAuditExplorerStore } from './audit-explorer.js';
 import { kyselyCodeChallengeStore } from './code-challenges.js';
+import { kyselyMethodStore } from './methods.js';
 import { kyselyOrganizationStore } from './organizations.js';
 import { kyselyOutboxStore } from './outbox.js';
 import { kyselyPasswordResetStore } from './password-resets.js';
 import { kyselyPolicyStore } from './policies.js';
+import { kyselyRecoveryCodeStore } from './recovery-codes.js';
 import { kyselyRememberedDeviceStore } from './remembered-devices.js';
 import type { Database } from './schema.js';
 import { kyselySessionStore } from './sessions.js';
-import { kyselyTwoFactorStore } from './two-factor.js';
 import { kyselyTwoFactorResetStore } from './two-factor-resets.js';
 import { kyselyUserStore } from './users.js';
 
@@ -23,7 +24,8 @@ export function kyselyStore(db: Kysely<Database>): Store {
     audit: kyselyAuditStore(db),
     passwordResets: kyselyPasswordResetStore(db),
     outbox: kyselyOutboxStore(db),
-    twoFactor: kyselyTwoFactorStore(db),
+    methods: kyselyMethodStore(db),
+    recoveryCodes: kyselyRecoveryCodeStore(db),
     codeChallenges: kyselyCodeChallengeStore(db),
     rememberedDevices: kyselyRememberedDeviceStore(db),
     organizations: kyselyOrganizationStore(db),

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshDatabase, storeKinds, type TestDatabase } from '../../../test/support/databases.js';
 import type { AdoptionSnapshot } from '../../core/reports/adoption.js';
-import type { AuditEvent, MethodType, TwoFactorMethod, User } from '../../core/types.js';
+import type { AuditEvent, TwoFactorMethod, User } from '../../core/types.js';
+import type { MethodType } from '../../factors/registry.js';
 import type { Store } from '../../ports/store.js';
 import { kyselyStore } from './kysely-store.js';
 
@@ -148,12 +149,12 @@ describe.each(kinds)('report stores on %s', (kind) => {
 
   describe('adoption', () => {
     beforeEach(async () => {
-      await store.twoFactor.createMethod(method('m1', 'u1', 'totp', 'active'));
-      await store.twoFactor.createMethod(method('m2', 'u1', 'email', 'active'));
-      await store.twoFactor.createMethod(method('m3', 'u2', 'sms', 'active'));
-      await store.twoFactor.createMethod(method('m4', 'u3', 'totp', 'pending'));
+      await store.methods.create(method('m1', 'u1', 'totp', 'active'));
+      await store.methods.create(method('m2', 'u1', 'email', 'active'));
+      await store.methods.create(method('m3', 'u2', 'sms', 'active'));
+      await store.methods.create(method('m4', 'u3', 'totp', 'pending'));
       // A disabled account counts nowhere, whatever it has.
-      await store.twoFactor.createMethod(method('m5', 'u5', 'totp', 'active'));
+      await store.methods.create(method('m5', 'u5', 'totp', 'active'));
     });
 
     it('counts users with an active method, overall and per type', async () => {

@@ -95,5 +95,14 @@ export function kyselySessionStore(db: Kysely<Database>): SessionStore {
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
+    async addFactorFailure(sessionId) {
+      const row = await db
+        .updateTable('sessions')
+        .set((eb) => ({ factor_failures: eb('factor_failures', '+', 1) }))
+        .where('id', '=', sessionId)
+        .returning('factor_failures')
+        .executeTakeFirst();
+      return Number(row?.factor_failures ?? Number.POSITIVE_INFINITY);
+    },
   };
 }

@@ -176,44 +176,44 @@ describe.each(kinds)('store contract on %s', (kind) => {
 
   it('records a TOTP step once under a race, and never an older one after', async () => {
     await store.users.insertIfAbsent(user('u1', 'a@example.com'));
-    await store.twoFactor.createMethod(totpMethod('m1', 'u1'));
+    await store.methods.create(totpMethod('m1', 'u1'));
     const now = at('2026-01-01T00:00:00Z');
     const wins = await Promise.all(
-      Array.from({ length: 10 }, () => store.twoFactor.recordTotpUse('m1', 59_000_000n, now)),
+      Array.from({ length: 10 }, () => store.methods.recordStepUse('m1', 59_000_000n, now)),
     );
     expect(wins.filter(Boolean)).toHaveLength(1);
-    expect(await store.twoFactor.recordTotpUse('m1', 58_999_999n, now)).toBe(false);
-    expect(await store.twoFactor.recordTotpUse('m1', 59_000_001n, now)).toBe(true);
-    expect((await store.twoFactor.findMethod('m1'))?.lastUsedStep).toBe(59_000_001n);
+    expect(await store.methods.recordStepUse('m1', 58_999_999n, now)).toBe(false);
+    expect(await store.methods.recordStepUse('m1', 59_000_001n, now)).toBe(true);
+    expect((await store.methods.find('m1'))?.lastUsedStep).toBe(59_000_001n);
   });
 
   it('spends a recovery code once under a race', async () => {
     await store.users.insertIfAbsent(user('u1', 'a@example.com'));
     const now = at('2026-01-01T00:00:00Z');
-    await store.twoFactor.replaceRecoveryCodes('u1', ['h1', 'h2'], now);
+    await store.recoveryCodes.replace('u1', ['h1', 'h2'], now);
     const wins = await Promise.all(
-      Array.from({ length: 10 }, () => store.twoFactor.spendRecoveryCode('u1', ['h1', 'x'], now)),
+      Array.from({ length: 10 }, () => store.recoveryCodes.spend('u1', ['h1', 'x'], now)),
     );
     expect(wins.filter(Boolean)).toHaveLength(1);
-    expect(await store.twoFactor.countRecoveryCodesLeft('u1')).toBe(1);
-    expect(await store.twoFactor.spendRecoveryCode('u2', ['h2'], now)).toBe(false);
+    expect(await store.recoveryCodes.countLeft('u1')).toBe(1);
+    expect(await store.recoveryCodes.spend('u2', ['h2'], now)).toBe(false);
   });
 
   it('activates a pending method only before it expires', async () => {
     await store.users.insertIfAbsent(user('u1', 'a@example.com'));
-    await store.twoFactor.createMethod(totpMethod('m1', 'u1', '2026-01-01T00:15:00Z'));
-    await store.twoFactor.createMethod(totpMethod('m2', 'u1', '2026-01-01T00:15:00Z'));
-    expect(await store.twoFactor.activateMethod('m1', at('2026-01-01T00:15:00Z'))).toBe(false);
-    expect(await store.twoFactor.activateMethod('m2', at('2026-01-01T00:14:59Z'))).toBe(true);
-    expect(await store.twoFactor.activateMethod('m2', at('2026-01-01T00:14:59Z'))).toBe(false);
-    await store.twoFactor.deleteExpiredPending('u1', at('2026-01-01T00:16:00Z'));
-    expect((await store.twoFactor.listMethods('u1')).map((m) => m.id)).toEqual(['m2']);
+    await store.methods.create(totpMethod('m1', 'u1', '2026-01-01T00:15:00Z'));
+    await store.methods.create(totpMethod('m2', 'u1', '2026-01-01T00:15:00Z'));
+    expect(await store.methods.activate('m1', at('2026-01-01T00:15:00Z'))).toBe(false);
+    expect(await store.methods.activate('m2', at('2026-01-01T00:14:59Z'))).toBe(true);
+    expect(await store.methods.activate('m2', at('2026-01-01T00:14:59Z'))).toBe(false);
+    await store.methods.deleteExpiredPending('u1', at('2026-01-01T00:16:00Z'));
+    expect((await store.methods.listForUser('u1')).map((m) => m.id)).toEqual(['m2']);
   });
 
   it('counts factor failures on a session atomically', async () => {
     await store.users.insertIfAbsent(user('u1', 'a@example.com'));
     await store.sessions.create(session('s1', 'u1', 'h'));
-    const counts = await Promise.all(Array.from({ length: 5 }, () => store.twoFactor.addFactorFailure('s1')));
+    const counts = await Promise.all(Array.from({ length: 5 }, () => store.sessions.addFactorFailure('s1')));
     expect(counts.sort()).toEqual([1, 2, 3, 4, 5]);
   });
 });

@@ -3,6 +3,7 @@ import type { Invitation, Member, Organization } from '../../core/organizations/
 import type { OrganizationRole } from '../../core/organizations/roles.js';
 import type { AppDeps } from '../deps.js';
 import type { Authenticated } from '../sessions/authenticate.js';
+import { twoFactorSummary } from '../two-factor/two-factor-status.js';
 import { membershipIn } from './organization-access.js';
 
 /** What an owner or admin sees of a member's 2FA: whether it is on and which kinds of method. */
@@ -27,11 +28,11 @@ export interface OrganizationView {
  * owners and admins also see each member's 2FA status and pending invitations.
  */
 export async function viewOrganization(
-  deps: Pick<AppDeps, 'store' | 'clock' | 'secondFactor'>,
+  deps: Pick<AppDeps, 'store' | 'clock'>,
   auth: Authenticated,
   organizationId: string,
 ): Promise<OrganizationView> {
-  const { store, clock, secondFactor } = deps;
+  const { store, clock } = deps;
   const { organization, role } = await membershipIn(store, organizationId, auth.user.id);
   const manager = isManager(role);
   const members = await store.organizations.membersOf(organization.id);
@@ -41,7 +42,7 @@ export async function viewOrganization(
   const withTwoFactor = await Promise.all(
     members.map(async (member) => {
       if (!manager) return { ...member, twoFactor: null, lastSignInAt: null };
-      const summary = await secondFactor.summary(member.userId, store);
+      const summary = await twoFactorSummary(store, member.userId);
       const methodTypes = [...new Set(summary.methods.map((m) => m.type))];
       const lastSignInAt = lastSignIns.get(member.userId) ?? null;
       return { ...member, twoFactor: { enabled: summary.enabled, methodTypes }, lastSignInAt };

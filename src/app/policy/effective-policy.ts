@@ -2,6 +2,7 @@ import { type EffectivePolicy, mergePolicies, type PolicySource } from '../../co
 import { isTwoFactorRequired } from '../../core/policy/policy-rules.js';
 import type { Store } from '../../ports/store.js';
 import type { AppDeps } from '../deps.js';
+import { hasTwoFactor } from '../two-factor/two-factor-status.js';
 
 /**
  * The policy that applies to a user: the global one merged with those of every organization the
@@ -25,10 +26,10 @@ export async function effectivePolicyFor(deps: { store: Store }, userId: string)
 
 /** Whether the user, right now, may do nothing but set up 2FA: it is required and they have none. */
 export async function mustSetUpTwoFactor(
-  deps: Pick<AppDeps, 'store' | 'secondFactor'>,
+  deps: Pick<AppDeps, 'store'>,
   userId: string,
   now: Date,
 ): Promise<boolean> {
   if (!isTwoFactorRequired(await effectivePolicyFor(deps, userId), now)) return false;
-  return !(await deps.secondFactor.isEnabled(userId, deps.store));
+  return !(await hasTwoFactor(deps.store, userId));
 }

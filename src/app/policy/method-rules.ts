@@ -23,7 +23,7 @@ export async function assertMethodAllowed(
 async function held(store: Store, userId: string, methods: TwoFactorMethod[]): Promise<MethodsHeld> {
   return {
     types: methods.map((m) => m.type),
-    recoveryCodesLeft: await store.twoFactor.countRecoveryCodesLeft(userId),
+    recoveryCodesLeft: await store.recoveryCodes.countLeft(userId),
   };
 }
 

@@ -1,5 +1,6 @@
 import { daysLeft, dueReminder } from '../../core/policy/policy-rules.js';
 import type { AppDeps } from '../deps.js';
+import { hasTwoFactor } from '../two-factor/two-factor-status.js';
 import { effectivePolicyFor } from './effective-policy.js';
 
 const pageSize = 500;
@@ -41,7 +42,7 @@ export async function sendDueReminders(deps: AppDeps): Promise<number> {
     const days = dueReminder(required.value, now, settings.reminderDays);
     if (days === null) continue;
     const user = await store.users.findById(userId);
-    if (!user || user.disabledAt || (await deps.secondFactor.isEnabled(userId, store))) continue;
+    if (!user || user.disabledAt || (await hasTwoFactor(store, userId))) continue;
     const claimed = await store.policies.claimReminder({
       userId,
       deadline: required.value,

@@ -11,6 +11,7 @@ import { sudoWindowMs } from '../policy/sudo-window.js';
 import { consumeAll, rateKeys, rateRules } from '../rate-rules.js';
 import { applyDueResetFor } from '../support/two-factor-reset.js';
 import { recognizeRememberedDevice } from '../two-factor/remembered-devices.js';
+import { hasTwoFactor } from '../two-factor/two-factor-status.js';
 import { startSession } from './start-session.js';
 
 export interface SignInResult {
@@ -91,7 +92,7 @@ export async function signIn(
   }
   // A support reset whose wait is over takes effect now, not when the job next runs.
   await applyDueResetFor(deps, user.id, context);
-  const needsSecondFactor = await deps.secondFactor.isEnabled(user.id, store);
+  const needsSecondFactor = await hasTwoFactor(store, user.id);
   const rememberedDevice = needsSecondFactor
     ? await recognizeRememberedDevice(deps, user.id, input.rememberedDeviceTokens ?? [], now)
     : null;

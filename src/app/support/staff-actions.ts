@@ -38,8 +38,8 @@ export async function userOverview(deps: AppDeps, userId: string, eventLimit = 5
   const { store } = deps;
   const user = await findUserById(deps, userId);
   const [methods, recoveryCodesLeft, sessions, events, pendingReset] = await Promise.all([
-    store.twoFactor.listMethods(user.id),
-    store.twoFactor.countRecoveryCodesLeft(user.id),
+    store.methods.listForUser(user.id),
+    store.recoveryCodes.countLeft(user.id),
     store.sessions.listForUser(user.id),
     store.audit.listForUser(user.id, eventLimit),
     store.twoFactorResets.findPendingForUser(user.id),

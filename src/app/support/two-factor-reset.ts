@@ -49,8 +49,8 @@ export async function requestTwoFactorReset(
   };
   const methods = await store.transaction(async (tx) => {
     if (await tx.twoFactorResets.findPendingForUser(user.id)) throw new DomainError('reset_pending');
-    const methods = await tx.twoFactor.listMethods(user.id);
-    if (methods.length === 0 && (await tx.twoFactor.countRecoveryCodesLeft(user.id)) === 0) {
+    const methods = await tx.methods.listForUser(user.id);
+    if (methods.length === 0 && (await tx.recoveryCodes.countLeft(user.id)) === 0) {
       throw new DomainError('nothing_to_reset');
     }
     if (!(await tx.twoFactorResets.create(reset))) throw new DomainError('reset_pending');
@@ -90,10 +90,10 @@ export async function completeTwoFactorReset(
     if (!(await tx.twoFactorResets.close(reset.id, 'done', now))) return null;
     const user = await tx.users.findById(reset.userId);
     if (!user) return null;
-    const methods = await tx.twoFactor.listMethods(user.id);
-    for (const method of methods) await tx.twoFactor.deleteMethod(method.id);
-    await tx.twoFactor.deleteRecoveryCodes(user.id);
-    await tx.twoFactor.setPrimaryMethodId(user.id, null);
+    const methods = await tx.methods.listForUser(user.id);
+    for (const method of methods) await tx.methods.delete(method.id);
+    await tx.recoveryCodes.deleteForUser(user.id);
+    await tx.methods.setPrimaryId(user.id, null);
     const ended = await tx.sessions.deleteForUser(user.id);
     const forgotten = await tx.rememberedDevices.deleteForUser(user.id);
     await recordAudit(tx, random, now, {

@@ -1,16 +1,16 @@
-import { isPlausibleEmail } from '../../core/accounts/email.js';
 import { DomainError } from '../../core/errors.js';
 import type { RequestContext, TwoFactorMethod } from '../../core/types.js';
-import { codeHashKey, codeMatches, codeRules, isLive } from '../../factors/one-time-code/one-time-code.js';
-import { maskEmail, maskPhone, normalizePhone } from '../../factors/phone/normalize-phone.js';
+import { sentCodeFactorOf } from '../../factors/registry.js';
+import { type SentCodeFactor, spendSentCode } from '../../factors/sent-code/sent-code-factor.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { consumeAll } from '../rate-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
-import { countryOfLocale, userLocale } from './add-code-method.js';
-import { codeMethodTypes, sendCode } from './send-code.js';
-import { activeMethods } from './two-factor-gate.js';
+import { factorPorts } from './factor-ports.js';
+import { sendCode } from './send-code.js';
+import { activeMethods } from './two-factor-status.js';
+import { userLocale } from './user-locale.js';
 
 /** Wrong codes per account in 15 minutes, beside the five per code: restarts do not reset it (a27). */
 const confirmRule = { limit: 10, windowSeconds: 15 * 60 };
@@ -18,49 +18,39 @@ const confirmKey = (userId: string) => `2fa-change:${userId}`;
 
 export type NewDestination = { address: string } | { phone: string; country?: string | undefined };
 
-const masked = (method: Pick<TwoFactorMethod, 'type'>, destination: string) =>
-  method.type === 'email' ? maskEmail(destination) : maskPhone(destination);
-
 /** The user's own active e-mail, SMS or voice method; anything else answers `not_found`. */
 export async function ownCodeMethod(
   deps: Pick<AppDeps, 'store'>,
   auth: Authenticated,
   methodId: string,
-): Promise<TwoFactorMethod & { destination: string }> {
-  const method = await deps.store.twoFactor.findMethod(methodId);
+): Promise<{ method: TwoFactorMethod & { destination: string }; factor: SentCodeFactor }> {
+  const method = await deps.store.methods.find(methodId);
+  const factor = method ? sentCodeFactorOf(method.type) : null;
   if (
     !method ||
+    !factor ||
     method.userId !== auth.user.id ||
     method.status !== 'active' ||
-    !codeMethodTypes.has(method.type) ||
     !method.destination
   )
     throw new DomainError('not_found');
-  return method as TwoFactorMethod & { destination: string };
+  return { method: method as TwoFactorMethod & { destination: string }, factor };
 }
 
 /** The new address or number read like at set-up: an e-mail address, or a number in E.164. */
 function readDestination(
   deps: AppDeps,
   auth: Authenticated,
-  method: TwoFactorMethod,
+  factor: SentCodeFactor,
   input: NewDestination & { context: RequestContext },
 ): string {
-  if (method.type === 'email') {
-    const address = 'address' in input ? input.address.trim() : '';
-    if (!isPlausibleEmail(address)) throw new DomainError('invalid_input', 'Not an e-mail address');
-    return address;
-  }
-  const checked = normalizePhone({
-    phone: 'phone' in input ? input.phone : '',
-    defaultCountry:
-      ('country' in input ? input.country : undefined) ??
-      countryOfLocale[userLocale(auth.user, input.context.locale)],
-    use: method.type === 'voice' ? 'voice' : 'sms',
-    allowedCountries: deps.settings.phoneCountries,
+  const read = factor.readDestination({
+    input: { ...input, context: undefined },
+    locale: userLocale(auth.user, input.context.locale),
+    phoneCountries: deps.settings.phoneCountries,
   });
-  if (!checked.ok) throw new DomainError(checked.reason);
-  return checked.e164;
+  if (!read.ok) throw new DomainError(read.reason, read.detail);
+  return read.destination;
 }
 
 /**
@@ -76,8 +66,8 @@ export async function startDestinationChange(
 ): Promise<{ sentTo: string }> {
   requireSudo(deps, auth);
   const { user, session } = auth;
-  const method = await ownCodeMethod(deps, auth, input.methodId);
-  const destination = readDestination(deps, auth, method, input);
+  const { method, factor } = await ownCodeMethod(deps, auth, input.methodId);
+  const destination = readDestination(deps, auth, factor, input);
   const same = (other: string | null) => other?.toLowerCase() === destination.toLowerCase();
   if (same(method.destination)) throw new DomainError('conflict', 'Codes already go there');
   const taken = (await activeMethods(deps.store, user.id)).some(
@@ -86,12 +76,13 @@ export async function startDestinationChange(
   if (taken) throw new DomainError('conflict', 'This destination is already a method');
   await sendCode(deps, {
     user,
-    method: { ...method, destination },
+    method,
+    destination,
     purpose: 'change',
     sessionId: session.id,
     context: input.context,
   });
-  return { sentTo: masked(method, destination) };
+  return { sentTo: factor.mask(destination) };
 }
 
 /**
@@ -105,29 +96,21 @@ export async function confirmDestinationChange(
   input: { methodId: string; code: string; context: RequestContext },
 ): Promise<void> {
   requireSudo(deps, auth);
-  const { store, clock, random, limiter, recoveryPeppers } = deps;
+  const { store, clock, random, limiter } = deps;
   const now = clock.now();
   const { user, session } = auth;
-  const method = await ownCodeMethod(deps, auth, input.methodId);
+  const { method, factor } = await ownCodeMethod(deps, auth, input.methodId);
   await consumeAll(limiter, now, [[confirmKey(user.id), confirmRule]]);
-  const challenge = await store.codeChallenges.findLatest(method.id, 'change', session.id);
-  const destination = challenge?.destination;
-  if (!challenge || !destination || challenge.userId !== user.id || !isLive(challenge, now))
-    throw new DomainError('wrong_code');
-  // Older peppers too, so a code in flight survives a key rotation; compared in constant time.
-  if (!recoveryPeppers.some((pepper) => codeMatches(codeHashKey(pepper), challenge, input.code))) {
-    await store.codeChallenges.addWrongTry(challenge.id);
-    throw new DomainError('wrong_code');
-  }
-  const from = masked(method, method.destination);
-  const to = masked(method, destination);
-  await store.transaction(async (tx) => {
-    // Spent by id: a newer code for another destination (sent meanwhile) is a different row.
-    if (!(await tx.codeChallenges.consume(challenge.id, now, codeRules.maxWrongTries)))
-      throw new DomainError('wrong_code');
+  const changed = await store.transaction(async (tx) => {
+    const proof = { method, purpose: 'change' as const, sessionId: session.id, code: input.code, now };
+    const destination = (await spendSentCode(factorPorts(deps, tx), proof))?.destination;
+    // Returned, not thrown: the wrong try the check counted must be committed.
+    if (!destination) return null;
+    const from = factor.mask(method.destination);
+    const to = factor.mask(destination);
     // A renamed method keeps its name; a name that shows the old destination shows the new one.
     const label = method.label.includes(from) ? method.label.replace(from, to) : method.label;
-    if (!(await tx.twoFactor.changeDestination(method.id, destination, label)))
+    if (!(await tx.methods.changeDestination(method.id, destination, label)))
       throw new DomainError('not_found');
     // Codes sent to the old destination, for any purpose or session, die with the change.
     await tx.codeChallenges.deleteForMethod(method.id);
@@ -137,7 +120,10 @@ export async function confirmDestinationChange(
       context: input.context,
       detail: { method: method.type, from, to },
     });
+    return { from, to };
   });
+  if (!changed) throw new DomainError('wrong_code');
+  const { from, to } = changed;
   await limiter.reset(confirmKey(user.id));
   await deps.notifier.securityNotice({
     user,
@@ -147,7 +133,8 @@ export async function confirmDestinationChange(
     publicUrl: deps.settings.publicUrl,
     vars: { from, to },
   });
-  if (method.type !== 'email') await tellOldNumber(deps, auth, { method, to, context: input.context, now });
+  if (factor.channel !== 'email')
+    await tellOldNumber(deps, auth, { method, to, context: input.context, now });
 }
 
 /** The old number hears that codes now go elsewhere; a failed notice is audited, not fatal. */
@@ -184,7 +171,7 @@ export async function sendDisableCode(
   input: { methodId: string; context: RequestContext },
 ): Promise<{ sentTo: string }> {
   requireSudo(deps, auth);
-  const method = await ownCodeMethod(deps, auth, input.methodId);
+  const { method, factor } = await ownCodeMethod(deps, auth, input.methodId);
   await sendCode(deps, {
     user: auth.user,
     method,
@@ -192,5 +179,5 @@ export async function sendDisableCode(
     sessionId: auth.session.id,
     context: input.context,
   });
-  return { sentTo: masked(method, method.destination) };
+  return { sentTo: factor.mask(method.destination) };
 }

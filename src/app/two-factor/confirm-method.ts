@@ -1,14 +1,16 @@
 import { DomainError } from '../../core/errors.js';
 import type { RequestContext } from '../../core/types.js';
+import { issueRecoveryCodes } from '../../factors/recovery-code/recovery-code-factor.js';
+import { factorOf } from '../../factors/registry.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { consumeAll } from '../rate-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
 import { renewSession } from '../sessions/start-session.js';
-import { checkSetupCode } from './check-code.js';
-import { issueRecoveryCodes, mailCodesIfConfigured } from './recovery-codes.js';
-import { activeMethods } from './two-factor-gate.js';
+import { factorPorts } from './factor-ports.js';
+import { mailCodesIfConfigured } from './recovery-codes.js';
+import { activeMethods } from './two-factor-status.js';
 
 const confirmRule = { limit: 10, windowSeconds: 15 * 60 };
 
@@ -33,18 +35,30 @@ export async function confirmMethod(
   const { store, clock, random, limiter } = deps;
   const now = clock.now();
   const { user, session } = auth;
-  const method = await store.twoFactor.findMethod(input.methodId);
+  const method = await store.methods.find(input.methodId);
   if (!method || method.userId !== user.id || method.status !== 'pending') throw new DomainError('not_found');
   if (!method.pendingExpiresAt || method.pendingExpiresAt <= now) throw new DomainError('setup_expired');
   await consumeAll(limiter, now, [[`2fa-confirm:${user.id}`, confirmRule]]);
-  const codeOk = await checkSetupCode(deps, store, { method, code: input.code, sessionId: session.id, now });
+  // The first proof of a pending method: from the app, or the code sent for set-up to this
+  // session (a code sent for sign-in never confirms a method).
+  const proof = {
+    userId: user.id,
+    method,
+    code: input.code,
+    purpose: 'enroll' as const,
+    sessionId: session.id,
+    now,
+  };
+  const codeOk = await factorOf(method.type).verify(factorPorts(deps, store), proof);
   if (!codeOk) throw new DomainError('wrong_code');
   const result = await store.transaction(async (tx) => {
     const turningOn = (await activeMethods(tx, user.id)).length === 0;
-    if (!(await tx.twoFactor.activateMethod(method.id, now))) throw new DomainError('setup_expired');
-    const primary = await tx.twoFactor.getPrimaryMethodId(user.id);
-    if (turningOn || !primary) await tx.twoFactor.setPrimaryMethodId(user.id, method.id);
-    const recoveryCodes = turningOn ? await issueRecoveryCodes(deps, tx, user.id, now) : undefined;
+    if (!(await tx.methods.activate(method.id, now))) throw new DomainError('setup_expired');
+    const primary = await tx.methods.getPrimaryId(user.id);
+    if (turningOn || !primary) await tx.methods.setPrimaryId(user.id, method.id);
+    const recoveryCodes = turningOn
+      ? await issueRecoveryCodes(factorPorts(deps, tx), user.id, now)
+      : undefined;
     if (turningOn) await tx.sessions.deleteForUser(user.id, session.id);
     // A session kept to set-up by policy becomes a full one here, under a new token (C23).
     const token = await renewSession(deps, tx, session, { now, state: 'signed_in' });

@@ -1,14 +1,13 @@
 import { DomainError } from '../../core/errors.js';
 import type { RequestContext, TwoFactorMethod } from '../../core/types.js';
+import { type FactorType, factorOf, isFactorType } from '../../factors/registry.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { assertBackupForPrimary, assertRemovalKeepsPolicy } from '../policy/method-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
-import { type CodeType, checkUserCode } from './check-code.js';
-import { checkSentCode } from './check-sent-code.js';
-import { codeMethodTypes } from './send-code.js';
-import { activeMethods } from './two-factor-gate.js';
+import { proveFactor } from './prove-factor.js';
+import { activeMethods } from './two-factor-status.js';
 
 /** The user's own active method, or `not_found` (another user's id answers the same). */
 async function ownActiveMethod(
@@ -16,7 +15,7 @@ async function ownActiveMethod(
   auth: Authenticated,
   methodId: string,
 ): Promise<TwoFactorMethod> {
-  const method = await deps.store.twoFactor.findMethod(methodId);
+  const method = await deps.store.methods.find(methodId);
   if (!method || method.userId !== auth.user.id || method.status !== 'active')
     throw new DomainError('not_found');
   return method;
@@ -30,7 +29,7 @@ export async function renameMethod(
   requireSudo(deps, auth);
   const method = await ownActiveMethod(deps, auth, input.methodId);
   await deps.store.transaction(async (tx) => {
-    await tx.twoFactor.renameMethod(method.id, input.label.trim());
+    await tx.methods.rename(method.id, input.label.trim());
     await recordAudit(tx, deps.random, deps.clock.now(), {
       userId: auth.user.id,
       type: 'method_renamed',
@@ -50,7 +49,7 @@ export async function setPrimaryMethod(
   const method = await ownActiveMethod(deps, auth, input.methodId);
   await assertBackupForPrimary(deps, auth.user.id, await activeMethods(deps.store, auth.user.id));
   await deps.store.transaction(async (tx) => {
-    await tx.twoFactor.setPrimaryMethodId(auth.user.id, method.id);
+    await tx.methods.setPrimaryId(auth.user.id, method.id);
     await recordAudit(tx, deps.random, deps.clock.now(), {
       userId: auth.user.id,
       type: 'primary_method_changed',
@@ -69,15 +68,13 @@ async function provesTurningOff(
   auth: Authenticated,
   method: TwoFactorMethod,
   code: string,
-  codeType: CodeType | undefined,
+  codeType: FactorType | undefined,
 ): Promise<boolean> {
-  const now = deps.clock.now();
-  if (codeMethodTypes.has(codeType ?? '')) {
-    const input = { method, purpose: 'disable' as const, sessionId: auth.session.id, code, now };
-    return checkSentCode(deps, deps.store, input);
-  }
   const type = codeType ?? 'totp';
-  return (await checkUserCode(deps, deps.store, { userId: auth.user.id, type, code, now })).ok;
+  // A sent code proves only the method it was sent to, for turning off, in this session.
+  const methodId = isFactorType(type) && factorOf(type).channel ? method.id : undefined;
+  const proof = { userId: auth.user.id, type, code, methodId, sessionId: auth.session.id };
+  return (await proveFactor(deps, deps.store, { ...proof, purpose: 'disable', now: deps.clock.now() })).ok;
 }
 
 /**
@@ -87,13 +84,13 @@ async function provesTurningOff(
 export async function removeMethod(
   deps: AppDeps,
   auth: Authenticated,
-  input: { methodId: string; code?: string | undefined; codeType?: CodeType; context: RequestContext },
+  input: { methodId: string; code?: string | undefined; codeType?: FactorType; context: RequestContext },
 ): Promise<{ twoFactorOff: boolean }> {
   requireSudo(deps, auth);
   const { store, clock, random } = deps;
   const now = clock.now();
   const { user } = auth;
-  const found = await store.twoFactor.findMethod(input.methodId);
+  const found = await store.methods.find(input.methodId);
   if (!found || found.userId !== user.id) throw new DomainError('not_found');
   const active = await activeMethods(store, user.id);
   // Before any code is checked: a refused removal must not have spent one.
@@ -110,14 +107,14 @@ export async function removeMethod(
       removing: found,
       active: await activeMethods(tx, user.id),
     });
-    await tx.twoFactor.deleteMethod(found.id);
+    await tx.methods.delete(found.id);
     if (turningOff) {
-      await tx.twoFactor.deleteRecoveryCodes(user.id);
-      await tx.twoFactor.setPrimaryMethodId(user.id, null);
+      await tx.recoveryCodes.deleteForUser(user.id);
+      await tx.methods.setPrimaryId(user.id, null);
       // Turned on again later, 2FA starts with no browser trusted from before.
       await tx.rememberedDevices.deleteForUser(user.id);
-    } else if ((await tx.twoFactor.getPrimaryMethodId(user.id)) === found.id) {
-      await tx.twoFactor.setPrimaryMethodId(user.id, remaining[0]?.id ?? null);
+    } else if ((await tx.methods.getPrimaryId(user.id)) === found.id) {
+      await tx.methods.setPrimaryId(user.id, remaining[0]?.id ?? null);
     }
     await recordAudit(tx, random, now, {
       userId: user.id,

@@ -1,30 +1,12 @@
 import { DomainError } from '../../core/errors.js';
 import type { RequestContext, User } from '../../core/types.js';
-import {
-  generateRecoveryCodes,
-  hashRecoveryCode,
-  normalizeRecoveryCode,
-} from '../../factors/recovery-codes/recovery-codes.js';
-import type { Store } from '../../ports/store.js';
+import { issueRecoveryCodes } from '../../factors/recovery-code/recovery-code-factor.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
-import { activeMethods } from './two-factor-gate.js';
-
-/** Ten new codes for the user, replacing any old ones; only their peppered hashes are stored. */
-export async function issueRecoveryCodes(
-  deps: Pick<AppDeps, 'random' | 'recoveryPeppers'>,
-  store: Store,
-  userId: string,
-  now: Date,
-): Promise<string[]> {
-  const codes = generateRecoveryCodes(deps.random);
-  const pepper = deps.recoveryPeppers[0]!;
-  const hashes = codes.map((code) => hashRecoveryCode(pepper, userId, normalizeRecoveryCode(code)!));
-  await store.twoFactor.replaceRecoveryCodes(userId, hashes, now);
-  return codes;
-}
+import { factorPorts } from './factor-ports.js';
+import { activeMethods } from './two-factor-status.js';
 
 /** Seed 003 mails the codes; we do only when the operator turned that on (mailboxes are weaker vaults). */
 export async function mailCodesIfConfigured(
@@ -59,7 +41,7 @@ export async function regenerateRecoveryCodes(
   if ((await activeMethods(store, user.id)).length === 0)
     throw new DomainError('conflict', 'Two-factor authentication is off');
   const codes = await store.transaction(async (tx) => {
-    const issued = await issueRecoveryCodes(deps, tx, user.id, now);
+    const issued = await issueRecoveryCodes(factorPorts(deps, tx), user.id, now);
     await recordAudit(tx, random, now, { userId: user.id, type: 'recovery_codes_regenerated', context });
     return issued;
   });

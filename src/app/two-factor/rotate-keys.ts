@@ -1,3 +1,4 @@
+import { totpSealContext } from '../../factors/totp/totp-factor.js';
 import type { AppDeps } from '../deps.js';
 
 /**
@@ -9,12 +10,12 @@ export async function rotateSecretKeys(
   deps: Pick<AppDeps, 'store' | 'secretBox'>,
 ): Promise<{ resealed: number; total: number }> {
   const { store, secretBox } = deps;
-  const sealed = await store.twoFactor.listSealedSecrets();
+  const sealed = await store.methods.listSealedSecrets();
   let resealed = 0;
   for (const { id, secretSealed } of sealed) {
     if (!secretBox.needsRotation(secretSealed)) continue;
-    const aad = `totp:${id}`;
-    await store.twoFactor.updateSealedSecret(id, secretBox.seal(secretBox.open(secretSealed, aad), aad));
+    const aad = totpSealContext(id);
+    await store.methods.updateSealedSecret(id, secretBox.seal(secretBox.open(secretSealed, aad), aad));
     resealed++;
   }
   return { resealed, total: sealed.length };

@@ -1,10 +1,11 @@
 import { DomainError } from '../../core/errors.js';
 import type { RequestContext } from '../../core/types.js';
+import { type FactorType, factorOf } from '../../factors/registry.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { renewSession } from '../sessions/start-session.js';
-import { type CodeType, checkUserCode } from './check-code.js';
+import { proveFactor } from './prove-factor.js';
 import { assertRememberingAllowed, rememberThisDevice } from './remembered-devices.js';
 
 /** Wrong codes one pending sign-in may make before the user starts over with the password. */
@@ -22,7 +23,7 @@ export async function verifySecondFactor(
   deps: AppDeps,
   pending: Authenticated,
   input: {
-    type: CodeType;
+    type: FactorType;
     code: string;
     methodId?: string | undefined;
     context: RequestContext;
@@ -41,7 +42,13 @@ export async function verifySecondFactor(
   // The check spends the code and the session is renewed in one transaction: one commit on the
   // hot path instead of two, and a code is never spent without the sign-in it paid for.
   const signedIn = await store.transaction(async (tx) => {
-    const check = await checkUserCode(deps, tx, { userId: user.id, now, sessionId: session.id, ...input });
+    const check = await proveFactor(deps, tx, {
+      ...input,
+      userId: user.id,
+      purpose: 'sign_in',
+      sessionId: session.id,
+      now,
+    });
     if (!check.ok) return null;
     const renewed = await renewSession(deps, tx, session, {
       state: 'signed_in',
@@ -65,7 +72,8 @@ export async function verifySecondFactor(
   }
   await limiter.reset(secondFactorKey(user.id));
   const { token, rememberedDevice } = signedIn;
-  if (input.type === 'recovery_code') await noticeRecoveryCodeUse(deps, pending, input.context, now);
+  if (factorOf(input.type).scope === 'account')
+    await noticeRecoveryCodeUse(deps, pending, input.context, now);
   return { token, rememberedDevice };
 }
 
@@ -77,7 +85,7 @@ async function recordFailure(
   accountNowLocked: boolean,
 ): Promise<void> {
   const { store, random } = deps;
-  const failures = await store.twoFactor.addFactorFailure(session.id);
+  const failures = await store.sessions.addFactorFailure(session.id);
   if (failures >= maxFailuresPerSignIn) await store.sessions.delete(session.id);
   await recordAudit(store, random, now, {
     userId: user.id,
@@ -109,7 +117,7 @@ async function noticeRecoveryCodeUse(
   context: RequestContext,
   now: Date,
 ) {
-  const left = await deps.store.twoFactor.countRecoveryCodesLeft(user.id);
+  const left = await deps.store.recoveryCodes.countLeft(user.id);
   await recordAudit(deps.store, deps.random, now, {
     userId: user.id,
     type: 'recovery_code_used',

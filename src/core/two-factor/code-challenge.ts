@@ -1,11 +1,11 @@
-import type { CodePurpose } from '../../factors/one-time-code/one-time-code.js';
+import type { ProofPurpose } from '../types.js';
 
 /** One code sent to a method's destination, stored only as its keyed hash. */
 export interface CodeChallenge {
   id: string;
   userId: string;
   methodId: string;
-  purpose: CodePurpose;
+  purpose: ProofPurpose;
   /** The session that asked: a code sent for one sign-in attempt fails in the next. */
   sessionId: string;
   codeHash: string;

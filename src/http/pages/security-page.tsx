@@ -1,4 +1,4 @@
-import type { TwoFactorSummary } from '../../app/deps.js';
+import type { TwoFactorSummary } from '../../app/two-factor/two-factor-status.js';
 import type { EffectivePolicy } from '../../core/policy/merge-policies.js';
 import type { RememberedDevice } from '../../core/sessions/remembered-device.js';
 import type { AuditEvent, Session } from '../../core/types.js';

@@ -3,6 +3,7 @@ import { effectivePolicyFor } from '../../app/policy/effective-policy.js';
 import type { Authenticated } from '../../app/sessions/authenticate.js';
 import { listSessions, revokeOtherSessions, revokeSession } from '../../app/sessions/manage-sessions.js';
 import { rememberDeviceDays } from '../../app/two-factor/remember-device-period.js';
+import { twoFactorSummary } from '../../app/two-factor/two-factor-status.js';
 import { isDomainError } from '../../core/errors.js';
 import type { HttpEnv } from '../env.js';
 import { validCsrf } from '../middleware/csrf.js';
@@ -45,7 +46,7 @@ function noticeFrom(c: Context<HttpEnv>): SecurityNotice | undefined {
 async function showSecurity(c: Context<HttpEnv>, auth: Authenticated) {
   const deps = c.get('deps');
   const [summary, sessions, events, remembered, rememberDays, policy] = await Promise.all([
-    deps.secondFactor.summary(auth.user.id, deps.store),
+    twoFactorSummary(deps.store, auth.user.id),
     listSessions(deps, auth),
     deps.store.audit.listForUser(auth.user.id, activityLimit),
     rememberedDevicesFor(c, auth),

@@ -1,4 +1,4 @@
-import type { TwoFactorSummary } from '../../app/deps.js';
+import type { TwoFactorSummary } from '../../app/two-factor/two-factor-status.js';
 import { catalogs, type MessageKey, type Translate } from '../../i18n/translate.js';
 import { ButtonLink } from './components/button.js';
 import { LocalTime } from './components/local-time.js';

@@ -4,7 +4,7 @@ import {
   sendDisableCode,
   startDestinationChange,
 } from '../../../app/two-factor/change-destination.js';
-import { codeRules } from '../../../factors/one-time-code/one-time-code.js';
+import { codeRules } from '../../../factors/sent-code/one-time-code.js';
 import type { HttpEnv } from '../../env.js';
 import { requireSignedIn } from '../../guards.js';
 import { jsonAnswer, jsonBody, noContent, problems, z } from './openapi-helpers.js';

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { confirmPassword } from '../../../app/sessions/confirm-password.js';
 import { listSessions, revokeOtherSessions, revokeSession } from '../../../app/sessions/manage-sessions.js';
+import { twoFactorSummary } from '../../../app/two-factor/two-factor-status.js';
 import type { HttpEnv } from '../../env.js';
 import { requireSignedIn } from '../../guards.js';
 import { setSessionCookie } from '../../middleware/session.js';
@@ -19,7 +20,7 @@ export function meRoutes(api: OpenAPIHono<HttpEnv>): void {
     async (c) => {
       const { user } = requireSignedIn(c);
       const deps = c.get('deps');
-      const twoFactor = await deps.secondFactor.summary(user.id, deps.store);
+      const twoFactor = await twoFactorSummary(deps.store, user.id);
       return c.json(
         {
           id: user.id,

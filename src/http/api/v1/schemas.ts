@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { codeSendingTypes, factorTypes } from '../../../factors/registry.js';
 
 /** Request and answer shapes of API v1 (../shared/API.md); they also generate the OpenAPI document. */
 
@@ -100,7 +101,7 @@ export const AddMethod = z
   .openapi('AddMethod');
 
 export const CodeMethodEnrollment = z
-  .object({ id: z.string(), type: z.enum(['email', 'sms', 'voice']) })
+  .object({ id: z.string(), type: z.enum(codeSendingTypes) })
   .openapi('CodeMethodEnrollment');
 
 /** After a code was sent: when "Send again" may be pressed, for a visible countdown. */
@@ -126,7 +127,7 @@ export const RemoveMethod = z
   .object({
     code: Code.optional(),
     codeType: z
-      .enum(['totp', 'recovery_code', 'email', 'sms', 'voice'])
+      .enum(factorTypes)
       .optional()
       .openapi({ description: 'For e-mail, SMS or voice: the code from POST /me/methods/{id}/disable-code' }),
   })
@@ -136,7 +137,7 @@ export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) }).op
 
 export const SecondFactor = z
   .object({
-    type: z.enum(['totp', 'recovery_code', 'email', 'sms', 'voice']),
+    type: z.enum(factorTypes),
     code: Code,
     methodId: z.string().min(1).max(64).optional(),
     rememberDevice: z.boolean().optional().openapi({

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { sendSignInCode } from '../../../app/two-factor/send-sign-in-code.js';
 import { verifySecondFactor } from '../../../app/two-factor/verify-second-factor.js';
-import { codeRules } from '../../../factors/one-time-code/one-time-code.js';
+import { codeRules } from '../../../factors/sent-code/one-time-code.js';
 import type { HttpEnv } from '../../env.js';
 import { requirePendingSecondFactor } from '../../guards.js';
 import { setRememberedDeviceCookie } from '../../middleware/remembered-device-cookie.js';

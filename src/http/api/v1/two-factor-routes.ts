@@ -1,10 +1,9 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { addEmailMethod, addPhoneMethod, resendSetupCode } from '../../../app/two-factor/add-code-method.js';
-import { addTotpMethod } from '../../../app/two-factor/add-totp-method.js';
+import { addMethod, resendSetupCode } from '../../../app/two-factor/add-method.js';
 import { confirmMethod } from '../../../app/two-factor/confirm-method.js';
 import { removeMethod, renameMethod, setPrimaryMethod } from '../../../app/two-factor/manage-methods.js';
 import { regenerateRecoveryCodes } from '../../../app/two-factor/recovery-codes.js';
-import { codeRules } from '../../../factors/one-time-code/one-time-code.js';
+import { codeRules } from '../../../factors/sent-code/one-time-code.js';
 import { qrSvg } from '../../../factors/totp/qr-svg.js';
 import type { HttpEnv } from '../../env.js';
 import { requireSignedIn } from '../../guards.js';
@@ -41,20 +40,16 @@ export function twoFactorRoutes(api: OpenAPIHono<HttpEnv>): void {
       },
     }),
     async (c) => {
-      const body = c.req.valid('json');
-      const deps = c.get('deps');
-      const auth = requireSignedIn(c);
+      const { type, ...input } = c.req.valid('json');
       const context = c.get('requestContext');
-      if (body.type === 'email') {
-        return c.json(await addEmailMethod(deps, auth, { address: body.address, context }), 201);
-      }
-      if (body.type !== 'totp') {
-        const { type, phone, country } = body;
-        return c.json(await addPhoneMethod(deps, auth, { type, phone, country, context }), 201);
-      }
-      const enrollment = await addTotpMethod(deps, auth, { label: body.label });
-      const qr = await qrSvg(enrollment.otpauthUri, c.get('t')('app.name'));
-      return c.json({ ...enrollment, qrSvg: qr }, 201);
+      const { reveal, ...method } = await addMethod(c.get('deps'), requireSignedIn(c), {
+        type,
+        input,
+        context,
+      });
+      // A factor whose app scans a link (an authenticator) gets it drawn as a QR code too.
+      const qr = reveal.otpauthUri ? { qrSvg: await qrSvg(reveal.otpauthUri, c.get('t')('app.name')) } : {};
+      return c.json({ ...method, ...reveal, ...qr } as never, 201);
     },
   );
 

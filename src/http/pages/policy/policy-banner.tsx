@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { effectivePolicyFor } from '../../../app/policy/effective-policy.js';
+import { hasTwoFactor } from '../../../app/two-factor/two-factor-status.js';
 import { daysLeft } from '../../../core/policy/policy-rules.js';
 import { formatDeadline } from '../../../i18n/format-deadline.js';
 import type { HttpEnv } from '../../env.js';
@@ -25,11 +26,7 @@ export function policyBannerLoader(): MiddlewareHandler<HttpEnv> {
       const deps = c.get('deps');
       const now = deps.clock.now();
       const required = (await effectivePolicyFor(deps, auth.user.id)).requiredFrom;
-      if (
-        required &&
-        now < required.value &&
-        !(await deps.secondFactor.isEnabled(auth.user.id, deps.store))
-      ) {
+      if (required && now < required.value && !(await hasTwoFactor(deps.store, auth.user.id))) {
         c.set('policyBanner', {
           deadline: required.value,
           timeZone: required.timeZone,

@@ -7,7 +7,7 @@ import {
   startDestinationChange,
 } from '../../../app/two-factor/change-destination.js';
 import { isDomainError } from '../../../core/errors.js';
-import { isLive, resendWaitSeconds } from '../../../factors/one-time-code/one-time-code.js';
+import { isLive, resendWaitSeconds } from '../../../factors/sent-code/one-time-code.js';
 import type { HttpEnv } from '../../env.js';
 import { pageContext } from '../page-context.js';
 import { renderPage } from '../render-page.js';
@@ -30,7 +30,7 @@ function sendErrorMessage(c: Context<HttpEnv>, error: unknown): string | null {
 /** This user's e-mail, SMS or voice method named in the path, or null (another's looks the same). */
 async function method(c: Context<HttpEnv>, auth: Authenticated) {
   try {
-    return await ownCodeMethod(c.get('deps'), auth, c.req.param('id') ?? '');
+    return (await ownCodeMethod(c.get('deps'), auth, c.req.param('id') ?? '')).method;
   } catch (error) {
     if (isDomainError(error, 'not_found')) return null;
     throw error;

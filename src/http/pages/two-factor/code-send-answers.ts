@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { isDomainError } from '../../../core/errors.js';
-import { maskEmail, maskPhone } from '../../../factors/phone/normalize-phone.js';
+import { sentCodeFactorOf } from '../../../factors/registry.js';
 import type { HttpEnv } from '../../env.js';
 import { defaultCountry, offeredCountries } from './country-select.js';
 
@@ -14,7 +14,7 @@ export function setRetryAfter(c: Context<HttpEnv>, error: unknown): void {
 
 /** An e-mail address or phone number as a page may show it. */
 export const maskDestination = (type: string, destination: string) =>
-  type === 'email' ? maskEmail(destination) : maskPhone(destination);
+  sentCodeFactorOf(type)?.mask(destination) ?? destination;
 
 /** The countries a number may be in, and the one to select: the posted one if offered, else the locale's. */
 export function phoneCountries(c: Context<HttpEnv>, posted: string | undefined) {

@@ -1,10 +1,10 @@
 import type { Context, Hono } from 'hono';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
-import { addEmailMethod, addPhoneMethod, resendSetupCode } from '../../../app/two-factor/add-code-method.js';
+import { addMethod, resendSetupCode } from '../../../app/two-factor/add-method.js';
 import { confirmMethod } from '../../../app/two-factor/confirm-method.js';
-import { codeMethodTypes } from '../../../app/two-factor/send-code.js';
 import { isDomainError } from '../../../core/errors.js';
-import { resendWaitSeconds } from '../../../factors/one-time-code/one-time-code.js';
+import { sendsCodes } from '../../../factors/registry.js';
+import { resendWaitSeconds } from '../../../factors/sent-code/one-time-code.js';
 import type { HttpEnv } from '../../env.js';
 import { pageContext } from '../page-context.js';
 import { renderPage } from '../render-page.js';
@@ -38,10 +38,10 @@ function showPhone(c: Context<HttpEnv>, form: Form, error?: unknown) {
 /** The user's pending e-mail, SMS or voice set-up: only theirs, only before it expires. */
 async function pendingCodeMethod(c: Context<HttpEnv>, auth: Authenticated, methodId: string) {
   const deps = c.get('deps');
-  const method = await deps.store.twoFactor.findMethod(methodId);
+  const method = await deps.store.methods.find(methodId);
   const now = deps.clock.now();
   if (!method || method.userId !== auth.user.id || method.status !== 'pending') return null;
-  if (!codeMethodTypes.has(method.type) || !method.destination) return null;
+  if (!sendsCodes(method.type) || !method.destination) return null;
   return method.pendingExpiresAt && method.pendingExpiresAt > now ? method : null;
 }
 
@@ -83,8 +83,9 @@ function addRoutes(app: Hono<HttpEnv>): void {
     if (checked instanceof Response) return checked;
     const address = (checked.form.address ?? '').slice(0, 254);
     try {
-      const { id } = await addEmailMethod(c.get('deps'), checked.auth, {
-        address,
+      const { id } = await addMethod(c.get('deps'), checked.auth, {
+        type: 'email',
+        input: { address },
         context: c.get('requestContext'),
       });
       return c.redirect(codePath(id), 303);
@@ -106,10 +107,9 @@ function addRoutes(app: Hono<HttpEnv>): void {
     if (checked instanceof Response) return checked;
     const { form, auth } = checked;
     try {
-      const { id } = await addPhoneMethod(c.get('deps'), auth, {
+      const { id } = await addMethod(c.get('deps'), auth, {
         type: phoneType(c),
-        phone: (form.phone ?? '').slice(0, 32),
-        country: form.country?.slice(0, 2),
+        input: { phone: (form.phone ?? '').slice(0, 32), country: form.country?.slice(0, 2) },
         context: c.get('requestContext'),
       });
       return c.redirect(codePath(id), 303);

@@ -1,8 +1,8 @@
 import type { AppDeps } from '../../../app/deps.js';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
-import { codeMethodTypes } from '../../../app/two-factor/send-code.js';
-import { resendWaitSeconds } from '../../../factors/one-time-code/one-time-code.js';
 import { maskEmail, maskPhone } from '../../../factors/phone/normalize-phone.js';
+import { sendsCodes } from '../../../factors/registry.js';
+import { resendWaitSeconds } from '../../../factors/sent-code/one-time-code.js';
 
 export interface CodeStepState {
   type: 'email' | 'sms' | 'voice';
@@ -19,8 +19,8 @@ export async function codeStepState(
   pending: Authenticated,
   methodId: string,
 ): Promise<CodeStepState | undefined> {
-  const method = await deps.store.twoFactor.findMethod(methodId);
-  if (!method || method.userId !== pending.user.id || !codeMethodTypes.has(method.type)) return undefined;
+  const method = await deps.store.methods.find(methodId);
+  if (!method || method.userId !== pending.user.id || !sendsCodes(method.type)) return undefined;
   if (!method.destination) return undefined;
   const now = deps.clock.now();
   const latest = await deps.store.codeChallenges.findLatest(method.id, 'sign_in', pending.session.id);

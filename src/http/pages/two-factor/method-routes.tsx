@@ -2,9 +2,9 @@ import type { Context, Hono } from 'hono';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import { removeMethod, renameMethod, setPrimaryMethod } from '../../../app/two-factor/manage-methods.js';
 import { regenerateRecoveryCodes } from '../../../app/two-factor/recovery-codes.js';
-import { codeMethodTypes } from '../../../app/two-factor/send-code.js';
-import { activeMethods } from '../../../app/two-factor/two-factor-gate.js';
+import { activeMethods } from '../../../app/two-factor/two-factor-status.js';
 import { isDomainError } from '../../../core/errors.js';
+import { sendsCodes } from '../../../factors/registry.js';
 import type { HttpEnv } from '../../env.js';
 import { validCsrf } from '../../middleware/csrf.js';
 import { readForm } from '../form-body.js';
@@ -112,9 +112,7 @@ export function methodRoutes(app: Hono<HttpEnv>): void {
         const { twoFactorOff } = await removeMethod(c.get('deps'), auth, {
           methodId: found.method.id,
           code: code.trim() ? code : undefined,
-          codeType: codeMethodTypes.has(found.method.type)
-            ? sentCodeType(found.method, code)
-            : codeTypeOf(code),
+          codeType: sendsCodes(found.method.type) ? sentCodeType(found.method, code) : codeTypeOf(code),
           context: c.get('requestContext'),
         });
         return c.redirect(`/security?notice=${twoFactorOff ? 'two-factor-off' : 'method-removed'}`, 303);

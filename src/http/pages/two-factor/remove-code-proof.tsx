@@ -2,12 +2,12 @@ import type { Hono } from 'hono';
 import type { AppDeps } from '../../../app/deps.js';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import { sendDisableCode } from '../../../app/two-factor/change-destination.js';
-import { codeMethodTypes } from '../../../app/two-factor/send-code.js';
-import { activeMethods } from '../../../app/two-factor/two-factor-gate.js';
+import { activeMethods } from '../../../app/two-factor/two-factor-status.js';
 import { isDomainError } from '../../../core/errors.js';
 import type { TwoFactorMethod } from '../../../core/types.js';
-import { isLive, resendWaitSeconds } from '../../../factors/one-time-code/one-time-code.js';
 import { maskEmail, maskPhone } from '../../../factors/phone/normalize-phone.js';
+import { sendsCodes } from '../../../factors/registry.js';
+import { isLive, resendWaitSeconds } from '../../../factors/sent-code/one-time-code.js';
 import type { HttpEnv } from '../../env.js';
 import { validCsrf } from '../../middleware/csrf.js';
 import { readForm } from '../form-body.js';
@@ -25,7 +25,7 @@ export async function codeProofOf(
   method: TwoFactorMethod,
   sendError?: string,
 ): Promise<CodeProof | undefined> {
-  if (!codeMethodTypes.has(method.type) || !method.destination) return undefined;
+  if (!sendsCodes(method.type) || !method.destination) return undefined;
   const now = deps.clock.now();
   const latest = await deps.store.codeChallenges.findLatest(method.id, 'disable', auth.session.id);
   return {
@@ -53,7 +53,7 @@ export function removeCodeProofRoute(app: Hono<HttpEnv>): void {
     const deps = c.get('deps');
     const methods = await activeMethods(deps.store, auth.user.id);
     const method = methods.find((m) => m.id === c.req.param('id'));
-    if (!method || !codeMethodTypes.has(method.type)) return c.redirect('/security', 303);
+    if (!method || !sendsCodes(method.type)) return c.redirect('/security', 303);
     try {
       await sendDisableCode(deps, auth, { methodId: method.id, context: c.get('requestContext') });
       return c.redirect(back, 303);

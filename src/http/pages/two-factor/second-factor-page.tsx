@@ -1,4 +1,5 @@
-import type { MethodSummary } from '../../../app/deps.js';
+import type { MethodSummary } from '../../../app/two-factor/two-factor-status.js';
+import { sendsCodes } from '../../../factors/registry.js';
 import { Alert } from '../components/alert.js';
 import { Button } from '../components/button.js';
 import { CardPage } from '../components/card-page.js';
@@ -28,8 +29,8 @@ export interface SecondFactorPageProps {
 /** A sent-code method says how it reaches the user, in the reader's language, beside its name. */
 function otherMethodText(t: PageContext['t'], method: MethodSummary): string {
   if (method.type === 'recovery_code') return t('step.useRecovery');
-  if (method.type === 'email' || method.type === 'sms' || method.type === 'voice')
-    return t(`codePage.other.${method.type}`, { to: keepTogether(method.label) });
+  if (sendsCodes(method.type))
+    return t(`codePage.other.${method.type as 'email'}`, { to: keepTogether(method.label) });
   return method.label;
 }
 

@@ -1,10 +1,11 @@
 import type { Context, Hono } from 'hono';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
-import type { CodeType } from '../../../app/two-factor/check-code.js';
 import { rememberDeviceDays } from '../../../app/two-factor/remember-device-period.js';
-import { codeMethodTypes } from '../../../app/two-factor/send-code.js';
+import { signInChoices } from '../../../app/two-factor/two-factor-status.js';
 import { verifySecondFactor } from '../../../app/two-factor/verify-second-factor.js';
 import { isDomainError } from '../../../core/errors.js';
+import type { FactorType } from '../../../factors/registry.js';
+import { sendsCodes } from '../../../factors/registry.js';
 import type { HttpEnv } from '../../env.js';
 import { validCsrf } from '../../middleware/csrf.js';
 import { setRememberedDeviceCookie } from '../../middleware/remembered-device-cookie.js';
@@ -39,7 +40,7 @@ export async function show(
   rememberChecked = false,
 ): Promise<Response> {
   const deps = c.get('deps');
-  const { methods } = await deps.secondFactor.challengeFor(auth.user.id, deps.store);
+  const { methods } = await signInChoices(deps.store, auth.user.id);
   const method = methods.find((m) => m.id === c.req.query('method')) ?? methods[0];
   if (!method) return startOver(c);
   const codeStep = await codeStepState(deps, auth, method.id);
@@ -64,14 +65,13 @@ export async function show(
 async function codeTypeOf(
   c: Context<HttpEnv>,
   auth: Authenticated,
-): Promise<{ type: CodeType; methodId: string | undefined }> {
+): Promise<{ type: FactorType; methodId: string | undefined }> {
   const methodId = c.req.query('method');
   if (methodId === 'recovery_code') return { type: 'recovery_code', methodId: undefined };
   const deps = c.get('deps');
-  const { methods } = await deps.secondFactor.challengeFor(auth.user.id, deps.store);
+  const { methods } = await signInChoices(deps.store, auth.user.id);
   const method = methods.find((m) => m.id === methodId) ?? methods[0];
-  if (method && codeMethodTypes.has(method.type))
-    return { type: method.type as CodeType, methodId: method.id };
+  if (method && sendsCodes(method.type)) return { type: method.type as FactorType, methodId: method.id };
   return { type: 'totp', methodId };
 }
 

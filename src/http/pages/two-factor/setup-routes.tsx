@@ -1,10 +1,10 @@
 import type { Context, Hono } from 'hono';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
-import { addTotpMethod } from '../../../app/two-factor/add-totp-method.js';
+import { addMethod } from '../../../app/two-factor/add-method.js';
 import { confirmMethod } from '../../../app/two-factor/confirm-method.js';
+import { pendingTotpSetup } from '../../../app/two-factor/pending-totp-setup.js';
 import { isDomainError } from '../../../core/errors.js';
 import { formatSecretForTyping } from '../../../factors/totp/new-totp-secret.js';
-import { buildOtpauthUri } from '../../../factors/totp/otpauth-uri.js';
 import { qrSvg } from '../../../factors/totp/qr-svg.js';
 import type { HttpEnv } from '../../env.js';
 import { validCsrf } from '../../middleware/csrf.js';
@@ -19,27 +19,10 @@ import { ScanPage, SetupExpiredPage, SetupIntroPage } from './setup-pages.js';
 
 const setupPath = '/security/two-factor/setup';
 
-/** The pending set-up of this user, with its key opened for showing: only before it is confirmed. */
-async function pendingSetup(c: Context<HttpEnv>, auth: Authenticated, methodId: string) {
-  const deps = c.get('deps');
-  const method = await deps.store.twoFactor.findMethod(methodId);
-  const now = deps.clock.now();
-  if (!method || method.userId !== auth.user.id || method.status !== 'pending' || !method.secretSealed)
-    return null;
-  if (!method.pendingExpiresAt || method.pendingExpiresAt <= now) return null;
-  return { method, secret: deps.secretBox.open(method.secretSealed, `totp:${method.id}`) };
-}
-
 async function showScan(c: Context<HttpEnv>, auth: Authenticated, methodId: string, error?: string) {
   const deps = c.get('deps');
-  const setup = await pendingSetup(c, auth, methodId);
+  const setup = await pendingTotpSetup(deps, auth, methodId);
   if (!setup) return renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
-  const uri = buildOtpauthUri({
-    issuer: deps.settings.issuer,
-    accountName: auth.user.email,
-    secret: setup.secret,
-    ...(setup.method.otp ?? deps.settings.totp),
-  });
   const t = c.get('t');
   return renderPage(
     c,
@@ -47,7 +30,7 @@ async function showScan(c: Context<HttpEnv>, auth: Authenticated, methodId: stri
       page={pageContext(c)}
       methodId={methodId}
       account={`${deps.settings.issuer} (${auth.user.email})`}
-      qrSvg={await qrSvg(uri, t('setup.scan.qrLabel', { account: auth.user.email }))}
+      qrSvg={await qrSvg(setup.otpauthUri, t('setup.scan.qrLabel', { account: auth.user.email }))}
       typedKey={formatSecretForTyping(setup.secret)}
       error={error}
     />,
@@ -78,7 +61,8 @@ export function setupRoutes(app: Hono<HttpEnv>): void {
       return c.redirect(`${setupPath}/phone?type=${form.method}`, 303);
     try {
       const label = (form.label ?? '').trim().slice(0, 64) || undefined;
-      const { id } = await addTotpMethod(c.get('deps'), auth, { label });
+      const context = c.get('requestContext');
+      const { id } = await addMethod(c.get('deps'), auth, { type: 'totp', input: { label }, context });
       return c.redirect(`${setupPath}/${encodeURIComponent(id)}`, 303);
     } catch (error) {
       if (!isDomainError(error, 'method_limit_reached')) throw error;

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { MethodType, TwoFactorMethod } from '../../core/types.js';
-import type { TwoFactorStore } from '../../ports/two-factor-store.js';
+import type { TwoFactorMethod } from '../../core/types.js';
+import type { MethodStore } from '../../ports/method-store.js';
 import { type Database, iso, isoOrNull, toDate, toDateOrNull } from './schema.js';
 
 type Row = Database['two_factor_methods'];
@@ -8,7 +8,7 @@ type Row = Database['two_factor_methods'];
 const toMethod = (row: Row): TwoFactorMethod => ({
   id: row.id,
   userId: row.user_id,
-  type: row.type as MethodType,
+  type: row.type,
   label: row.label,
   status: row.status as TwoFactorMethod['status'],
   secretSealed: row.secret_sealed,
@@ -27,9 +27,9 @@ const toMethod = (row: Row): TwoFactorMethod => ({
   pendingExpiresAt: toDateOrNull(row.pending_expires_at),
 });
 
-export function kyselyTwoFactorStore(db: Kysely<Database>): TwoFactorStore {
+export function kyselyMethodStore(db: Kysely<Database>): MethodStore {
   return {
-    async createMethod(m) {
+    async create(m) {
       await db
         .insertInto('two_factor_methods')
         .values({
@@ -51,7 +51,7 @@ export function kyselyTwoFactorStore(db: Kysely<Database>): TwoFactorStore {
         })
         .execute();
     },
-    async findMethod(id) {
+    async find(id) {
       const row = await db
         .selectFrom('two_factor_methods')
         .selectAll()
@@ -59,7 +59,7 @@ export function kyselyTwoFactorStore(db: Kysely<Database>): TwoFactorStore {
         .executeTakeFirst();
       return row ? toMethod(row) : null;
     },
-    async listMethods(userId) {
+    async listForUser(userId) {
       const rows = await db
         .selectFrom('two_factor_methods')
         .selectAll()
@@ -69,7 +69,7 @@ export function kyselyTwoFactorStore(db: Kysely<Database>): TwoFactorStore {
         .execute();
       return rows.map(toMethod);
     },
-    async activateMethod(id, at) {
+    async activate(id, at) {
       const result = await db
         .updateTable('two_factor_methods')
         .set({ status: 'active', confirmed_at: iso(at), pending_expires_at: null })
@@ -79,7 +79,7 @@ export function kyselyTwoFactorStore(db: Kysely<Database>): TwoFactorStore {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
-    async renameMethod(id, label) {
+    async rename(id, label) {
       await db.updateTable('two_factor_methods').set({ label }).where('id', '=', id).execute();
     },
     async changeDestination(id, destination, label) {
@@ -91,7 +91,7 @@ export function kyselyTwoFactorStore(db: Kysely<Database>): TwoFactorStore {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
-    async deleteMethod(id) {
+    async delete(id) {
       const result = await db.deleteFrom('two_factor_methods').where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
@@ -103,7 +103,7 @@ export function kyselyTwoFactorStore(db: Kysely<Database>): TwoFactorStore {
         .where('pending_expires_at', '<=', iso(now))
         .execute();
     },
-    async recordTotpUse(id, step, at) {
+    async recordStepUse(id, step, at) {
       // The compare-and-set that makes a code single-use (RFC 6238 §5.2) under any concurrency.
       const result = await db
         .updateTable('two_factor_methods')
@@ -125,7 +125,7 @@ export function kyselyTwoFactorStore(db: Kysely<Database>): TwoFactorStore {
         .where('id', '=', id)
         .execute();
     },
-    async getPrimaryMethodId(userId) {
+    async getPrimaryId(userId) {
       const row = await db
         .selectFrom('two_factor_settings')
         .select('primary_method_id')
@@ -133,54 +133,12 @@ export function kyselyTwoFactorStore(db: Kysely<Database>): TwoFactorStore {
         .executeTakeFirst();
       return row?.primary_method_id ?? null;
     },
-    async setPrimaryMethodId(userId, methodId) {
+    async setPrimaryId(userId, methodId) {
       await db
         .insertInto('two_factor_settings')
         .values({ user_id: userId, primary_method_id: methodId })
         .onConflict((oc) => oc.column('user_id').doUpdateSet({ primary_method_id: methodId }))
         .execute();
-    },
-    async replaceRecoveryCodes(userId, codeHashes, at) {
-      await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
-      await db
-        .insertInto('recovery_codes')
-        .values(
-          codeHashes.map((code_hash) => ({ code_hash, user_id: userId, created_at: iso(at), used_at: null })),
-        )
-        .execute();
-    },
-    async spendRecoveryCode(userId, codeHashes, at) {
-      if (codeHashes.length === 0) return false;
-      // One atomic UPDATE … WHERE used_at IS NULL: thirty racing uses of a code, one success.
-      const result = await db
-        .updateTable('recovery_codes')
-        .set({ used_at: iso(at) })
-        .where('user_id', '=', userId)
-        .where('code_hash', 'in', codeHashes)
-        .where('used_at', 'is', null)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
-    },
-    async countRecoveryCodesLeft(userId) {
-      const row = await db
-        .selectFrom('recovery_codes')
-        .select((eb) => eb.fn.countAll<string | number>().as('left'))
-        .where('user_id', '=', userId)
-        .where('used_at', 'is', null)
-        .executeTakeFirstOrThrow();
-      return Number(row.left);
-    },
-    async deleteRecoveryCodes(userId) {
-      await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
-    },
-    async addFactorFailure(sessionId) {
-      const row = await db
-        .updateTable('sessions')
-        .set((eb) => ({ factor_failures: eb('factor_failures', '+', 1) }))
-        .where('id', '=', sessionId)
-        .returning('factor_failures')
-        .executeTakeFirst();
-      return Number(row?.factor_failures ?? Number.POSITIVE_INFINITY);
     },
     async listSealedSecrets() {
       const rows = await db

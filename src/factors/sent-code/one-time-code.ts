@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { constantTimeEqual } from '../../core/timing.js';
 import type { Random } from '../../ports/random.js';
+import type { ProofPurpose } from '../factor.js';
 
 /**
  * Codes sent by e-mail, SMS or a call. Six digits are about 20 bits (NIST 800-63B §5.1.3 allows
@@ -15,12 +16,6 @@ export const codeRules = {
   /** A second message sooner than this is refused: against flooding a phone or a bill (a25). */
   resendCooldownMs: 30_000,
 } as const;
-
-/**
- * What a code is for: one purpose's code never works for another (SECURITY.md a24). `change`
- * proves a new address or number; `disable` proves a method when turning 2FA off (a58).
- */
-export type CodePurpose = 'enroll' | 'sign_in' | 'change' | 'disable';
 
 const wellFormed = /^\d{6}$/;
 
@@ -43,7 +38,7 @@ export function codeHashKey(pepper: Uint8Array): Uint8Array {
  */
 export function hashCode(
   key: Uint8Array,
-  binding: { challengeId: string; purpose: CodePurpose },
+  binding: { challengeId: string; purpose: ProofPurpose },
   code: string,
 ): string {
   if (!binding.challengeId) throw new TypeError('challengeId must be non-empty');
@@ -55,7 +50,7 @@ export function hashCode(
 /** Whether `code` is the one behind `codeHash`; compared in constant time (SECURITY.md a20). */
 export function codeMatches(
   key: Uint8Array,
-  challenge: { id: string; purpose: CodePurpose; codeHash: string },
+  challenge: { id: string; purpose: ProofPurpose; codeHash: string },
   code: string,
 ): boolean {
   if (typeof code !== 'string' || !wellFormed.test(code)) return false;
