@@ -14,6 +14,7 @@ import type { AppDeps } from './app/deps.js';
 import { twoFactorGate } from './app/two-factor/two-factor-gate.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
+import { createMetrics } from './http/ops/metrics.js';
 import { type Clock, systemClock } from './ports/clock.js';
 import { cryptoRandom, type Random } from './ports/random.js';
 
@@ -78,19 +79,24 @@ export async function composeServer(
     secretBox: keys.secretBox,
     recoveryPeppers: keys.recoveryPeppers,
   };
+  const metrics = createMetrics();
   const app = createApp({
     deps,
     logger,
+    metrics,
     http: {
       publicUrl: config.publicUrl,
       secure: config.publicUrl.startsWith('https://'),
       trustedProxies: config.trustedProxies,
       devOutbox: config.devOutbox,
+      // With a port of its own, /metrics stays off the public port even when a token is set.
+      metricsToken: config.metricsPort === null ? config.metricsToken : null,
       csrfKey: keys.csrfKey,
     },
   });
   return {
     app,
+    metrics,
     deps,
     db: db as Kysely<Database>,
     databaseKind: kind,

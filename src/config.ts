@@ -55,6 +55,8 @@ const envSchema = z.object({
     .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, 'must be whole numbers of days separated by commas')
     .default('30,7,1'),
   TWOSTEP_2FA_RESET_DELAY_HOURS: z.coerce.number().int().min(0).max(720).default(24),
+  TWOSTEP_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  TWOSTEP_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   TWOSTEP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -90,6 +92,10 @@ export interface Config {
   twoFactorResetDelayMs: number;
   /** The development outbox stands in for e-mail and SMS when no provider is configured. */
   devOutbox: boolean;
+  /** A port of its own for /metrics, for the monitoring network only; null: none. */
+  metricsPort: number | null;
+  /** Bearer token that opens /metrics on the main port; null: not served there. */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -167,6 +173,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.TWOSTEP_LOG_LEVEL,
     twoFactorResetDelayMs: e.TWOSTEP_2FA_RESET_DELAY_HOURS * 3_600_000,
     devOutbox: !e.TWOSTEP_SMTP_URL || phone.provider === 'outbox',
+    metricsPort: e.TWOSTEP_METRICS_PORT ?? null,
+    metricsToken: e.TWOSTEP_METRICS_TOKEN ?? null,
   };
 }
 

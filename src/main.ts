@@ -35,11 +35,18 @@ export async function startServer(): Promise<void> {
       `Twostep is listening on ${config.publicUrl}${config.devOutbox ? ` (development outbox: ${config.publicUrl}/dev/outbox)` : ''}`,
     );
   });
+  const metricsListener =
+    config.metricsPort === null
+      ? null
+      : serve({ fetch: server.metrics.app.fetch, port: config.metricsPort }, (info) =>
+          logger.info({ metricsPort: info.port }, `metrics are served on port ${info.port}`),
+        );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing requests in flight');
+    metricsListener?.close();
     listener.close(async () => {
       for (const job of jobs) await job.stop();
       await server.close();

@@ -26,7 +26,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { sessionLoader } from './middleware/session.js';
 import { twoFactorSetupGate } from './middleware/two-factor-setup-gate.js';
 import { healthRoutes } from './ops/health-routes.js';
-import { createMetrics } from './ops/metrics.js';
+import type { Metrics } from './ops/metrics.js';
 import { outboxJsonRoute } from './ops/outbox-routes.js';
 import { requestLog } from './ops/request-log.js';
 import { pageRoutes } from './pages/page-routes.js';
@@ -38,12 +38,12 @@ export interface CreateAppOptions {
   deps: AppDeps;
   http: HttpSettings;
   logger: Logger;
+  metrics: Metrics;
 }
 
 /** The one place routes and middleware are put together. Tests call `app.request()` on it. */
-export function createApp({ deps, http, logger }: CreateAppOptions) {
+export function createApp({ deps, http, logger, metrics }: CreateAppOptions) {
   const app = new Hono<HttpEnv>();
-  const metrics = createMetrics();
 
   app.use(metrics.middleware, requestLog(logger), securityHeaders({ secure: http.secure }));
   app.use(async function injectDependencies(c, next) {
@@ -77,7 +77,7 @@ export function createApp({ deps, http, logger }: CreateAppOptions) {
     );
   });
 
-  healthRoutes(app, metrics.registry);
+  healthRoutes(app, metrics.registry, http.metricsToken);
   if (http.devOutbox) outboxJsonRoute(app);
   app.use('/api/v1/*', jsonBodyOnly());
   app.route('/api/v1', apiV1());
