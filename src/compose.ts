@@ -55,6 +55,7 @@ export async function composeServer(
   const store = kyselyStore(db);
   const keys = keyRing(config.secretKey, config.previousSecretKeys, random);
   const smtp = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+  warnOfMissingTransports(config, logger);
   const deps: AppDeps = {
     store,
     limiter: sqlRateLimiter(db),
@@ -106,4 +107,18 @@ export async function composeServer(
       await store.close();
     },
   };
+}
+
+/** Messages with nowhere to go are dropped: say so at start, not at a user's first missing code. */
+function warnOfMissingTransports(config: Config, logger: Logger): void {
+  if (config.devOutbox) return;
+  const missing = [
+    ...(config.smtpUrl ? [] : ['e-mail (set TWOSTEP_SMTP_URL)']),
+    ...(config.phone.provider === 'outbox' ? ['SMS and calls (set TWOSTEP_SMS_PROVIDER)'] : []),
+  ];
+  if (missing.length === 0) return;
+  logger.warn(
+    { missing },
+    `No transport for ${missing.join(' or ')}: those messages will not be delivered. For development, set TWOSTEP_DEV_OUTBOX=1 to read them at /dev/outbox.`,
+  );
 }

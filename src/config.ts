@@ -55,6 +55,7 @@ const envSchema = z.object({
     .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, 'must be whole numbers of days separated by commas')
     .default('30,7,1'),
   TWOSTEP_2FA_RESET_DELAY_HOURS: z.coerce.number().int().min(0).max(720).default(24),
+  TWOSTEP_DEV_OUTBOX: z.enum(['0', '1']).default('0'),
   TWOSTEP_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   TWOSTEP_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   TWOSTEP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -90,7 +91,7 @@ export interface Config {
   logLevel: string;
   /** How long a support reset of 2FA waits, so the real user can cancel it. */
   twoFactorResetDelayMs: number;
-  /** The development outbox stands in for e-mail and SMS when no provider is configured. */
+  /** The development outbox (`TWOSTEP_DEV_OUTBOX=1`) stands in for e-mail, SMS and calls. */
   devOutbox: boolean;
   /** A port of its own for /metrics, for the monitoring network only; null: none. */
   metricsPort: number | null;
@@ -117,12 +118,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'TWOSTEP_SECRET_KEY is required in production (32 random bytes, base64url or hex).',
     );
   }
+  const devOutbox = e.TWOSTEP_DEV_OUTBOX === '1';
+  if (production && devOutbox) {
+    throw new ConfigError('TWOSTEP_DEV_OUTBOX=1 is refused in production: the outbox is not a mail server.');
+  }
   if (production && !e.TWOSTEP_SMTP_URL) {
     throw new ConfigError(
       'TWOSTEP_SMTP_URL is required in production: the development outbox is not a mail server.',
     );
   }
   const phone = phoneProvider(e);
+  const realTransports = [
+    ...(e.TWOSTEP_SMTP_URL ? ['TWOSTEP_SMTP_URL'] : []),
+    ...(phone.provider === 'outbox' ? [] : ['TWOSTEP_SMS_PROVIDER']),
+  ];
+  if (devOutbox && realTransports.length > 0) {
+    // Half the messages in a page anyone can read and half on their way out is never intended.
+    throw new ConfigError(
+      `TWOSTEP_DEV_OUTBOX=1 cannot be combined with a real transport: unset ${realTransports.join(' and ')}, or the outbox.`,
+    );
+  }
   if (production && phone.provider === 'outbox') {
     throw new ConfigError(
       'TWOSTEP_SMS_PROVIDER must be twilio or webhook in production: the development outbox sends no SMS or calls.',
@@ -172,7 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .sort((a, b) => b - a),
     logLevel: e.TWOSTEP_LOG_LEVEL,
     twoFactorResetDelayMs: e.TWOSTEP_2FA_RESET_DELAY_HOURS * 3_600_000,
-    devOutbox: !e.TWOSTEP_SMTP_URL || phone.provider === 'outbox',
+    devOutbox,
     metricsPort: e.TWOSTEP_METRICS_PORT ?? null,
     metricsToken: e.TWOSTEP_METRICS_TOKEN ?? null,
   };
