@@ -50,7 +50,10 @@ export async function composeServer(
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
   const random = overrides.random ?? cryptoRandom;
-  const { db, kind } = openDatabase(config.databaseUrl);
+  const { db, kind } = openDatabase(config.databaseUrl, {
+    onConnectionLost: (error) =>
+      logger.warn({ err: { name: error.name, message: error.message } }, 'database connection lost'),
+  });
   if (overrides.migrate !== false) await migrateToLatest(db as Kysely<unknown>);
   const store = kyselyStore(db);
   const keys = keyRing(config.secretKey, config.previousSecretKeys, random);

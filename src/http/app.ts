@@ -29,6 +29,7 @@ import { healthRoutes } from './ops/health-routes.js';
 import type { Metrics } from './ops/metrics.js';
 import { outboxJsonRoute } from './ops/outbox-routes.js';
 import { requestLog } from './ops/request-log.js';
+import { isStoreUnavailable, storeUnavailable } from './ops/store-unavailable.js';
 import { pageRoutes } from './pages/page-routes.js';
 import { policyBannerLoader } from './pages/policy/policy-banner.js';
 import { pendingResetLoader } from './pages/two-factor-reset/pending-reset.js';
@@ -63,6 +64,10 @@ export function createApp({ deps, http, logger, metrics }: CreateAppOptions) {
     }
     if (error instanceof HTTPException && error.status < 500) {
       return problem(c, locale, { code: 'invalid_input', status: 400, detail: error.message });
+    }
+    if (isStoreUnavailable(error)) {
+      logger.warn({ err: { name: error.name, message: error.message } }, 'database unavailable');
+      return storeUnavailable(c);
     }
     logger.error(
       { err: { name: error.name, message: error.message, stack: error.stack } },

@@ -11,9 +11,16 @@ export type DatabaseKind = 'sqlite' | 'postgres';
  * Opens the database named by a URL: `postgres://…` for PostgreSQL, `sqlite:PATH` or
  * `sqlite::memory:` for SQLite (WAL, so readers never wait on the writer).
  */
-export function openDatabase(url: string): { db: Kysely<Database>; kind: DatabaseKind } {
+export function openDatabase(
+  url: string,
+  { onConnectionLost = () => {} }: { onConnectionLost?: (error: Error) => void } = {},
+): { db: Kysely<Database>; kind: DatabaseKind } {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // A connection that fails while no query waits on it (a restart, a failover) is reported here;
+    // without a listener the pool's 'error' event would end the process. The pool drops that
+    // connection and opens new ones as requests need them, so the server recovers by itself.
+    const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+    pool.on('error', onConnectionLost);
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' };
   }
   if (url.startsWith('sqlite:')) {
