@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { startCleanupJob } from './app/maintenance/cleanup-job.js';
 import { startReminderJob } from './app/policy/reminder-job.js';
 import { startAdoptionSnapshots } from './app/reports/adoption-snapshot-job.js';
 import { startResetJob } from './app/support/reset-job.js';
@@ -23,6 +24,7 @@ export async function startServer(): Promise<void> {
     startReminderJob(server.deps, logger),
     startResetJob(server.deps, logger),
     startAdoptionSnapshots(server.deps, logger),
+    startCleanupJob(server.deps, logger),
   ];
   const listener = serve({ fetch: server.app.fetch, port: config.port }, (info) => {
     logger.info(

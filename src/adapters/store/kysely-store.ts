@@ -4,6 +4,7 @@ import { kyselyAdoptionStore } from './adoption.js';
 import { kyselyAuditStore } from './audit.js';
 import { kyselyAuditExplorerStore } from './audit-explorer.js';
 import { kyselyCodeChallengeStore } from './code-challenges.js';
+import { kyselyExpiredRowStore } from './expired-rows.js';
 import { kyselyOrganizationStore } from './organizations.js';
 import { kyselyOutboxStore } from './outbox.js';
 import { kyselyPasswordResetStore } from './password-resets.js';
@@ -31,6 +32,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
     twoFactorResets: kyselyTwoFactorResetStore(db),
     auditExplorer: kyselyAuditExplorerStore(db),
     adoption: kyselyAdoptionStore(db),
+    expiredRows: kyselyExpiredRowStore(db),
     transaction: (work) =>
       db.isTransaction ? work(kyselyStore(db)) : db.transaction().execute((trx) => work(kyselyStore(trx))),
     ping: async () => {
