@@ -75,6 +75,7 @@ export async function composeServer(
       mailRecoveryCodes: config.mailRecoveryCodes,
       totp: config.totp,
       phoneCountries: config.phoneCountries,
+      phoneHighRisk: config.phoneHighRisk,
       twoFactorResetDelayMs: config.twoFactorResetDelayMs,
       rememberDeviceDays: config.rememberDeviceDays,
       reminderDays: config.reminderDays,

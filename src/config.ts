@@ -44,6 +44,13 @@ const envSchema = z.object({
     .string()
     .regex(/^\s*([A-Za-z]{2}\s*(,\s*[A-Za-z]{2}\s*)*)?$/, 'must be ISO country codes separated by commas')
     .default(''),
+  TWOSTEP_PHONE_ALLOW_HIGH_RISK: z
+    .string()
+    .regex(
+      /^\s*((premium|\+\d{1,3})\s*(,\s*(premium|\+\d{1,3})\s*)*)?$/,
+      'must be "premium" and calling codes such as +252, separated by commas',
+    )
+    .default(''),
   TWOSTEP_SIGNUP: z.enum(['open', 'closed']).default('open'),
   TWOSTEP_TRUSTED_PROXIES: z.string().default(''),
   TWOSTEP_SESSION_IDLE_MINUTES: positiveMinutes.default(60),
@@ -80,6 +87,8 @@ export interface Config {
   phone: PhoneProviderConfig;
   /** ISO 3166 countries whose numbers may receive codes; null: every country. */
   phoneCountries: string[] | null;
+  /** `premium` and high-risk calling codes (`+252`) the operator opened for SMS and calls. */
+  phoneHighRisk: string[];
   signupOpen: boolean;
   /** Addresses of reverse proxies whose X-Forwarded-For is believed (SECURITY.md a9). */
   trustedProxies: string[];
@@ -171,6 +180,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.TWOSTEP_MAIL_FROM,
     phone,
     phoneCountries: phoneCountries.length > 0 ? phoneCountries : null,
+    phoneHighRisk: e.TWOSTEP_PHONE_ALLOW_HIGH_RISK.split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
     signupOpen: e.TWOSTEP_SIGNUP === 'open',
     trustedProxies: e.TWOSTEP_TRUSTED_PROXIES.split(',')
       .map((s) => s.trim())

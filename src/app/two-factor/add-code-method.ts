@@ -59,6 +59,7 @@ export function addPhoneMethod(
     defaultCountry: input.country ?? countryOfLocale[userLocale(auth.user, context.locale)],
     use: type,
     allowedCountries: deps.settings.phoneCountries,
+    allowedHighRisk: deps.settings.phoneHighRisk,
   });
   if (!checked.ok) throw new DomainError(checked.reason);
   const label = defaultLabel(type, checked.e164);

@@ -61,6 +61,7 @@ function readDestination(
       countryOfLocale[userLocale(auth.user, input.context.locale)],
     use: method.type === 'voice' ? 'voice' : 'sms',
     allowedCountries: deps.settings.phoneCountries,
+    allowedHighRisk: deps.settings.phoneHighRisk,
   });
   if (!checked.ok) throw new DomainError(checked.reason);
   return checked.e164;
