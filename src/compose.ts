@@ -16,6 +16,7 @@ import type { Database } from './adapters/store/schema.js';
 import type { AppDeps } from './app/deps.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
+import { createMetrics } from './http/ops/metrics.js';
 import type { Clock } from './ports/clock.js';
 import type { Random } from './ports/random.js';
 
@@ -51,11 +52,15 @@ export async function composeServer(
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
   const random = overrides.random ?? cryptoRandom;
-  const { db, kind } = openDatabase(config.databaseUrl);
+  const { db, kind } = openDatabase(config.databaseUrl, {
+    onConnectionLost: (error) =>
+      logger.warn({ err: { name: error.name, message: error.message } }, 'database connection lost'),
+  });
   if (overrides.migrate !== false) await migrateToLatest(db as Kysely<unknown>);
   const store = kyselyStore(db);
   const keys = keyRing(config.secretKey, config.previousSecretKeys, random);
   const smtp = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+  warnOfMissingTransports(config, logger);
   const deps: AppDeps = {
     store,
     limiter: sqlRateLimiter(db),
@@ -74,6 +79,7 @@ export async function composeServer(
       mailRecoveryCodes: config.mailRecoveryCodes,
       totp: config.totp,
       phoneCountries: config.phoneCountries,
+      phoneHighRisk: config.phoneHighRisk,
       twoFactorResetDelayMs: config.twoFactorResetDelayMs,
       rememberDeviceDays: config.rememberDeviceDays,
       reminderDays: config.reminderDays,
@@ -81,19 +87,24 @@ export async function composeServer(
     secretBox: keys.secretBox,
     recoveryPeppers: keys.recoveryPeppers,
   };
+  const metrics = createMetrics();
   const app = createApp({
     deps,
     logger,
+    metrics,
     http: {
       publicUrl: config.publicUrl,
       secure: config.publicUrl.startsWith('https://'),
       trustedProxies: config.trustedProxies,
       devOutbox: config.devOutbox,
+      // With a port of its own, /metrics stays off the public port even when a token is set.
+      metricsToken: config.metricsPort === null ? config.metricsToken : null,
       csrfKey: keys.csrfKey,
     },
   });
   return {
     app,
+    metrics,
     deps,
     db: db as Kysely<Database>,
     databaseKind: kind,
@@ -103,4 +114,18 @@ export async function composeServer(
       await store.close();
     },
   };
+}
+
+/** Messages with nowhere to go are dropped: say so at start, not at a user's first missing code. */
+function warnOfMissingTransports(config: Config, logger: Logger): void {
+  if (config.devOutbox) return;
+  const missing = [
+    ...(config.smtpUrl ? [] : ['e-mail (set TWOSTEP_SMTP_URL)']),
+    ...(config.phone.provider === 'outbox' ? ['SMS and calls (set TWOSTEP_SMS_PROVIDER)'] : []),
+  ];
+  if (missing.length === 0) return;
+  logger.warn(
+    { missing },
+    `No transport for ${missing.join(' or ')}: those messages will not be delivered. For development, set TWOSTEP_DEV_OUTBOX=1 to read them at /dev/outbox.`,
+  );
 }

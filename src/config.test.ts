@@ -7,12 +7,12 @@ import { loadConfig } from './config.js';
 const dataDir = () => mkdtempSync(join(tmpdir(), 'twostep-config-'));
 
 describe('loadConfig', () => {
-  it('runs embedded by default: SQLite in the data folder, a generated key, the outbox', () => {
+  it('runs embedded by default: SQLite in the data folder, a generated key, no outbox unless asked', () => {
     const dir = dataDir();
     const config = loadConfig({ TWOSTEP_DATA_DIR: dir });
     expect(config.port).toBe(3000);
     expect(config.databaseUrl).toBe(`sqlite:${join(dir, 'twostep.db')}`);
-    expect(config.devOutbox).toBe(true);
+    expect(config.devOutbox).toBe(false);
     expect(config.secretKey).toHaveLength(32);
     expect(loadConfig({ TWOSTEP_DATA_DIR: dir }).secretKey).toEqual(config.secretKey);
     expect(readFileSync(join(dir, 'secret.key'), 'utf8')).toHaveLength(43);

@@ -44,6 +44,13 @@ const envSchema = z.object({
     .string()
     .regex(/^\s*([A-Za-z]{2}\s*(,\s*[A-Za-z]{2}\s*)*)?$/, 'must be ISO country codes separated by commas')
     .default(''),
+  TWOSTEP_PHONE_ALLOW_HIGH_RISK: z
+    .string()
+    .regex(
+      /^\s*((premium|\+\d{1,3})\s*(,\s*(premium|\+\d{1,3})\s*)*)?$/,
+      'must be "premium" and calling codes such as +252, separated by commas',
+    )
+    .default(''),
   TWOSTEP_SIGNUP: z.enum(['open', 'closed']).default('open'),
   TWOSTEP_TRUSTED_PROXIES: z.string().default(''),
   TWOSTEP_SESSION_IDLE_MINUTES: positiveMinutes.default(60),
@@ -55,6 +62,9 @@ const envSchema = z.object({
     .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, 'must be whole numbers of days separated by commas')
     .default('30,7,1'),
   TWOSTEP_2FA_RESET_DELAY_HOURS: z.coerce.number().int().min(0).max(720).default(24),
+  TWOSTEP_DEV_OUTBOX: z.enum(['0', '1']).default('0'),
+  TWOSTEP_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  TWOSTEP_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   TWOSTEP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -77,6 +87,8 @@ export interface Config {
   phone: PhoneProviderConfig;
   /** ISO 3166 countries whose numbers may receive codes; null: every country. */
   phoneCountries: string[] | null;
+  /** `premium` and high-risk calling codes (`+252`) the operator opened for SMS and calls. */
+  phoneHighRisk: string[];
   signupOpen: boolean;
   /** Addresses of reverse proxies whose X-Forwarded-For is believed (SECURITY.md a9). */
   trustedProxies: string[];
@@ -88,8 +100,12 @@ export interface Config {
   logLevel: string;
   /** How long a support reset of 2FA waits, so the real user can cancel it. */
   twoFactorResetDelayMs: number;
-  /** The development outbox stands in for e-mail and SMS when no provider is configured. */
+  /** The development outbox (`TWOSTEP_DEV_OUTBOX=1`) stands in for e-mail, SMS and calls. */
   devOutbox: boolean;
+  /** A port of its own for /metrics, for the monitoring network only; null: none. */
+  metricsPort: number | null;
+  /** Bearer token that opens /metrics on the main port; null: not served there. */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -111,12 +127,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'TWOSTEP_SECRET_KEY is required in production (32 random bytes, base64url or hex).',
     );
   }
+  const devOutbox = e.TWOSTEP_DEV_OUTBOX === '1';
+  if (production && devOutbox) {
+    throw new ConfigError('TWOSTEP_DEV_OUTBOX=1 is refused in production: the outbox is not a mail server.');
+  }
   if (production && !e.TWOSTEP_SMTP_URL) {
     throw new ConfigError(
       'TWOSTEP_SMTP_URL is required in production: the development outbox is not a mail server.',
     );
   }
   const phone = phoneProvider(e);
+  const realTransports = [
+    ...(e.TWOSTEP_SMTP_URL ? ['TWOSTEP_SMTP_URL'] : []),
+    ...(phone.provider === 'outbox' ? [] : ['TWOSTEP_SMS_PROVIDER']),
+  ];
+  if (devOutbox && realTransports.length > 0) {
+    // Half the messages in a page anyone can read and half on their way out is never intended.
+    throw new ConfigError(
+      `TWOSTEP_DEV_OUTBOX=1 cannot be combined with a real transport: unset ${realTransports.join(' and ')}, or the outbox.`,
+    );
+  }
   if (production && phone.provider === 'outbox') {
     throw new ConfigError(
       'TWOSTEP_SMS_PROVIDER must be twilio or webhook in production: the development outbox sends no SMS or calls.',
@@ -150,6 +180,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.TWOSTEP_MAIL_FROM,
     phone,
     phoneCountries: phoneCountries.length > 0 ? phoneCountries : null,
+    phoneHighRisk: e.TWOSTEP_PHONE_ALLOW_HIGH_RISK.split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
     signupOpen: e.TWOSTEP_SIGNUP === 'open',
     trustedProxies: e.TWOSTEP_TRUSTED_PROXIES.split(',')
       .map((s) => s.trim())
@@ -166,7 +199,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .sort((a, b) => b - a),
     logLevel: e.TWOSTEP_LOG_LEVEL,
     twoFactorResetDelayMs: e.TWOSTEP_2FA_RESET_DELAY_HOURS * 3_600_000,
-    devOutbox: !e.TWOSTEP_SMTP_URL || phone.provider === 'outbox',
+    devOutbox,
+    metricsPort: e.TWOSTEP_METRICS_PORT ?? null,
+    metricsToken: e.TWOSTEP_METRICS_TOKEN ?? null,
   };
 }
 

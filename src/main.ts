@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { startCleanupJob } from './app/maintenance/cleanup-job.js';
 import { startReminderJob } from './app/policy/reminder-job.js';
 import { startAdoptionSnapshots } from './app/reports/adoption-snapshot-job.js';
 import { startResetJob } from './app/support/reset-job.js';
@@ -23,6 +24,7 @@ export async function startServer(): Promise<void> {
     startReminderJob(server.deps, logger),
     startResetJob(server.deps, logger),
     startAdoptionSnapshots(server.deps, logger),
+    startCleanupJob(server.deps, logger),
   ];
   const listener = serve({ fetch: server.app.fetch, port: config.port }, (info) => {
     logger.info(
@@ -35,11 +37,18 @@ export async function startServer(): Promise<void> {
       `Twostep is listening on ${config.publicUrl}${config.devOutbox ? ` (development outbox: ${config.publicUrl}/dev/outbox)` : ''}`,
     );
   });
+  const metricsListener =
+    config.metricsPort === null
+      ? null
+      : serve({ fetch: server.metrics.app.fetch, port: config.metricsPort }, (info) =>
+          logger.info({ metricsPort: info.port }, `metrics are served on port ${info.port}`),
+        );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing requests in flight');
+    metricsListener?.close();
     listener.close(async () => {
       for (const job of jobs) await job.stop();
       await server.close();

@@ -19,6 +19,8 @@ export interface Settings {
   totp: { algorithm: 'SHA1' | 'SHA256' | 'SHA512'; digits: 6 | 8; period: number };
   /** ISO 3166 countries whose numbers may get SMS and calls; null: all (against toll fraud). */
   phoneCountries: string[] | null;
+  /** Premium-rate numbers (`premium`) and high-risk calling codes (`+252`) opened anyway; none by default. */
+  phoneHighRisk: string[];
   /** How long a support reset of 2FA waits for the real user to cancel it; 0: at once. */
   twoFactorResetDelayMs: number;
   /** Server-wide "Don't ask again on this device" period in days; 0: off. Read it through rememberDeviceDays(). */

@@ -96,6 +96,8 @@ export interface EnrollmentSettings {
   totp: { algorithm: 'SHA1' | 'SHA256' | 'SHA512'; digits: 6 | 8; period: number };
   /** ISO 3166 countries whose numbers may get SMS and calls; null: all. */
   phoneCountries: string[] | null;
+  /** High-risk number ranges and calling codes the operator opened (premium rate, …). */
+  phoneHighRisk: string[];
 }
 
 export interface EnrollmentStart {

@@ -26,9 +26,10 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { sessionLoader } from './middleware/session.js';
 import { twoFactorSetupGate } from './middleware/two-factor-setup-gate.js';
 import { healthRoutes } from './ops/health-routes.js';
-import { createMetrics } from './ops/metrics.js';
+import type { Metrics } from './ops/metrics.js';
 import { outboxJsonRoute } from './ops/outbox-routes.js';
 import { requestLog } from './ops/request-log.js';
+import { isStoreUnavailable, storeUnavailable } from './ops/store-unavailable.js';
 import { pageRoutes } from './pages/page-routes.js';
 import { policyBannerLoader } from './pages/policy/policy-banner.js';
 import { pendingResetLoader } from './pages/two-factor-reset/pending-reset.js';
@@ -38,12 +39,12 @@ export interface CreateAppOptions {
   deps: AppDeps;
   http: HttpSettings;
   logger: Logger;
+  metrics: Metrics;
 }
 
 /** The one place routes and middleware are put together. Tests call `app.request()` on it. */
-export function createApp({ deps, http, logger }: CreateAppOptions) {
+export function createApp({ deps, http, logger, metrics }: CreateAppOptions) {
   const app = new Hono<HttpEnv>();
-  const metrics = createMetrics();
 
   app.use(metrics.middleware, requestLog(logger), securityHeaders({ secure: http.secure }));
   app.use(async function injectDependencies(c, next) {
@@ -64,6 +65,10 @@ export function createApp({ deps, http, logger }: CreateAppOptions) {
     if (error instanceof HTTPException && error.status < 500) {
       return problem(c, locale, { code: 'invalid_input', status: 400, detail: error.message });
     }
+    if (isStoreUnavailable(error)) {
+      logger.warn({ err: { name: error.name, message: error.message } }, 'database unavailable');
+      return storeUnavailable(c);
+    }
     logger.error(
       { err: { name: error.name, message: error.message, stack: error.stack } },
       'unhandled error',
@@ -77,7 +82,7 @@ export function createApp({ deps, http, logger }: CreateAppOptions) {
     );
   });
 
-  healthRoutes(app, metrics.registry);
+  healthRoutes(app, metrics.registry, http.metricsToken);
   if (http.devOutbox) outboxJsonRoute(app);
   app.use('/api/v1/*', jsonBodyOnly());
   app.route('/api/v1', apiV1());

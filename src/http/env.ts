@@ -12,6 +12,8 @@ export interface HttpSettings {
   secure: boolean;
   trustedProxies: string[];
   devOutbox: boolean;
+  /** Opens /metrics on the main port to this bearer token; null: not served there. */
+  metricsToken: string | null;
   /** HMAC key for form CSRF tokens, derived from the master secret. */
   csrfKey: Uint8Array;
 }

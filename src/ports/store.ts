@@ -1,5 +1,6 @@
 import type { AuditEvent, OutboxMessage, Session, SessionState, StaffRole, User } from '../core/types.js';
 import type { CodeChallengeStore } from './code-challenge-store.js';
+import type { ExpiredRowStore } from './expired-row-store.js';
 import type { MethodStore } from './method-store.js';
 import type { OrganizationStore } from './organization-store.js';
 import type { PolicyStore } from './policy-store.js';
@@ -76,6 +77,7 @@ export interface Store {
   twoFactorResets: TwoFactorResetStore;
   auditExplorer: AuditExplorerStore;
   adoption: AdoptionStore;
+  expiredRows: ExpiredRowStore;
   /** Runs `work` in one transaction: all of its writes land, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Throws when the database does not answer. */

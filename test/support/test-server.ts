@@ -27,11 +27,15 @@ export async function testServer(
     },
   });
   const clock = manualClock('2026-11-23T09:00:00Z');
+  // Tests read the codes they send from the outbox, unless they configure a real transport.
+  const realTransport =
+    options.env?.TWOSTEP_SMTP_URL || !['outbox', undefined].includes(options.env?.TWOSTEP_SMS_PROVIDER);
   const config = loadConfig({
     NODE_ENV: 'test',
     TWOSTEP_DATA_DIR: mkdtempSync(join(tmpdir(), 'twostep-test-')),
     TWOSTEP_PUBLIC_URL: origin,
     TWOSTEP_LOG_LEVEL: 'info',
+    ...(realTransport ? {} : { TWOSTEP_DEV_OUTBOX: '1' }),
     ...options.env,
   });
   // In-memory SQLite lives per connection: compose opens its own and migrates it.

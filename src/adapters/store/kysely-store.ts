@@ -4,6 +4,7 @@ import { kyselyAdoptionStore } from './adoption.js';
 import { kyselyAuditStore } from './audit.js';
 import { kyselyAuditExplorerStore } from './audit-explorer.js';
 import { kyselyCodeChallengeStore } from './code-challenges.js';
+import { kyselyExpiredRowStore } from './expired-rows.js';
 import { kyselyMethodStore } from './methods.js';
 import { kyselyOrganizationStore } from './organizations.js';
 import { kyselyOutboxStore } from './outbox.js';
@@ -33,6 +34,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
     twoFactorResets: kyselyTwoFactorResetStore(db),
     auditExplorer: kyselyAuditExplorerStore(db),
     adoption: kyselyAdoptionStore(db),
+    expiredRows: kyselyExpiredRowStore(db),
     transaction: (work) =>
       db.isTransaction ? work(kyselyStore(db)) : db.transaction().execute((trx) => work(kyselyStore(trx))),
     ping: async () => {

@@ -30,7 +30,7 @@ export async function authenticate(
     await store.sessions.delete(session.id);
     return null;
   }
-  if (needsTouch(session, now)) {
+  if (needsTouch(session, now, settings.session)) {
     await store.sessions.touch(session.id, now);
     session.lastSeenAt = now;
   }

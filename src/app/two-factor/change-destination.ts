@@ -48,6 +48,7 @@ function readDestination(
     input: { ...input, context: undefined },
     locale: userLocale(auth.user, input.context.locale),
     phoneCountries: deps.settings.phoneCountries,
+    phoneHighRisk: deps.settings.phoneHighRisk,
   });
   if (!read.ok) throw new DomainError(read.reason, read.detail);
   return read.destination;

@@ -27,9 +27,14 @@ export function sessionExpiry(session: Session, now: Date, policy: SessionPolicy
   return null;
 }
 
-/** Writing last-seen on every request would make every read a write; a minute's precision is enough. */
-export function needsTouch(session: Session, now: Date): boolean {
-  return now.getTime() - session.lastSeenAt.getTime() >= 60_000;
+/**
+ * Writing last-seen on every request would make every read a write, so it is written at most once
+ * per a tenth of the idle time-out (and at least every minute). A user who keeps working is then
+ * seen within 90 % of the time-out, however short the operator makes it.
+ */
+export function needsTouch(session: Session, now: Date, policy: SessionPolicy): boolean {
+  const idleLimit = session.state === 'second_factor' ? policy.pendingMs : policy.idleMs;
+  return now.getTime() - session.lastSeenAt.getTime() >= Math.min(60_000, idleLimit / 10);
 }
 
 export function isInSudo(session: Session, now: Date): boolean {

@@ -52,3 +52,31 @@ describe('masks', () => {
     expect(maskEmail('ann@example.com')).toBe('a•••@example.com');
   });
 });
+
+describe('numbers that cost the operator money', () => {
+  const check = (phone: string, use: 'sms' | 'voice', allowedHighRisk: readonly string[] = []) =>
+    normalizePhone({ phone, use, allowedCountries: all, allowedHighRisk });
+
+  it('refuses premium-rate and shared-cost numbers unless the operator allows them', () => {
+    for (const phone of ['+44 909 879 0000', '+44 845 464 0000', '+33 8 91 00 00 00']) {
+      expect(check(phone, 'voice'), phone).toEqual({ ok: false, reason: 'invalid_phone' });
+      expect(check(phone, 'voice', ['premium']), phone).toMatchObject({ ok: true });
+    }
+  });
+
+  it('refuses the high-risk calling codes unless the operator names them', () => {
+    for (const phone of ['+252 90 7123456', '+53 5 1234567']) {
+      expect(check(phone, 'sms'), phone).toEqual({ ok: false, reason: 'country_not_allowed' });
+    }
+    expect(check('+252 90 7123456', 'sms', ['+252'])).toMatchObject({ ok: true, country: 'SO' });
+    expect(check('+53 5 1234567', 'sms', ['+252'])).toMatchObject({ ok: false });
+    // Everyday destinations stay open.
+    expect(check('+31 6 12345678', 'sms')).toMatchObject({ ok: true });
+  });
+
+  it('lets a country the operator lists by name through, as an explicit choice', () => {
+    expect(
+      normalizePhone({ phone: '+53 5 1234567', use: 'sms', allowedCountries: ['CU'], allowedHighRisk: [] }),
+    ).toMatchObject({ ok: true, country: 'CU' });
+  });
+});

@@ -1,4 +1,5 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { isHighRisk } from './high-risk-numbers.js';
 
 export type PhoneUse = 'sms' | 'voice';
 
@@ -13,15 +14,19 @@ const textable = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE', 'PERSONAL_NUMBER']);
  * Reads a typed phone number as E.164 with libphonenumber's full metadata: a national number is
  * read in `defaultCountry`, a `+…` number as written. An invalid number, or a fixed line for SMS,
  * is `invalid_phone`; a country outside `allowedCountries` (null: all) is `country_not_allowed`,
- * the operator's guard against SMS pumping and toll fraud to premium ranges abroad.
+ * the operator's guard against SMS pumping and toll fraud to premium ranges abroad. Premium-rate
+ * numbers are `invalid_phone` and the high-risk calling codes `country_not_allowed` unless
+ * `allowedHighRisk` opens them (see high-risk-numbers.ts).
  */
 export function normalizePhone(input: {
   phone: string;
   defaultCountry?: string | undefined;
   use: PhoneUse;
   allowedCountries: readonly string[] | null;
+  /** `premium` and calling codes such as `+252` the operator opened; none by default. */
+  allowedHighRisk?: readonly string[];
 }): PhoneCheck {
-  const { phone, use, allowedCountries } = input;
+  const { phone, use, allowedCountries, allowedHighRisk = [] } = input;
   const defaultCountry = input.defaultCountry?.toUpperCase() as CountryCode | undefined;
   const parsed = parsePhoneNumberFromString(phone, defaultCountry ? { defaultCountry } : {});
   if (!parsed?.isValid() || !parsed.country) return { ok: false, reason: 'invalid_phone' };
@@ -31,6 +36,13 @@ export function normalizePhone(input: {
   if (allowedCountries && !allowedCountries.includes(parsed.country)) {
     return { ok: false, reason: 'country_not_allowed' };
   }
+  const risk = isHighRisk(
+    { type, callingCode: parsed.countryCallingCode, country: parsed.country },
+    allowedHighRisk,
+    allowedCountries,
+  );
+  if (risk === 'premium') return { ok: false, reason: 'invalid_phone' };
+  if (risk === 'calling_code') return { ok: false, reason: 'country_not_allowed' };
   return { ok: true, e164: parsed.number, country: parsed.country, masked: maskPhone(parsed.number) };
 }
 

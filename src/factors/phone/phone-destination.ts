@@ -15,13 +15,14 @@ export const countryOfLocale: Readonly<Record<string, string>> = {
  */
 export function readPhoneDestination(
   use: PhoneUse,
-  { input, locale, phoneCountries }: DestinationInput,
+  { input, locale, phoneCountries, phoneHighRisk }: DestinationInput,
 ): DestinationCheck {
   const checked = normalizePhone({
     phone: input.phone ?? '',
     defaultCountry: input.country ?? countryOfLocale[locale],
     use,
     allowedCountries: phoneCountries,
+    allowedHighRisk: phoneHighRisk,
   });
   return checked.ok ? { ok: true, destination: checked.e164 } : { ok: false, reason: checked.reason };
 }

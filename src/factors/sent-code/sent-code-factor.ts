@@ -19,6 +19,8 @@ export interface DestinationInput {
   /** The user's language, for reading a national number in the country of that language. */
   locale: string;
   phoneCountries: readonly string[] | null;
+  /** High-risk number ranges and calling codes the operator opened (premium rate, …). */
+  phoneHighRisk: readonly string[];
 }
 
 /** The parts in which e-mail, SMS and voice differ; everything else is one code, sent. */
@@ -51,7 +53,8 @@ export function sentCodeFactor<T extends string>(spec: ChannelSpec<T>): SentCode
     mask: spec.mask,
 
     startEnrollment(_ports, { user, id, input, existing, locale, settings, now, pendingExpiresAt }) {
-      const read = spec.readDestination({ input, locale, phoneCountries: settings.phoneCountries });
+      const { phoneCountries, phoneHighRisk } = settings;
+      const read = spec.readDestination({ input, locale, phoneCountries, phoneHighRisk });
       if (!read.ok) return read;
       const { destination } = read;
       if (existing.some((m) => m.status === 'active' && m.destination === destination))

@@ -1,8 +1,13 @@
 import type { Hono } from 'hono';
 import type { Registry } from 'prom-client';
 import type { HttpEnv } from '../env.js';
+import { bearerMatches, exposition } from './metrics.js';
 
-export function healthRoutes(app: Hono<HttpEnv>, registry: Registry): void {
+/**
+ * Liveness, readiness and, with a token, metrics. Metrics name routes and show traffic, so on the
+ * public port they are only for whoever holds the token; to anyone else they do not exist.
+ */
+export function healthRoutes(app: Hono<HttpEnv>, registry: Registry, metricsToken: string | null): void {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     try {
@@ -12,7 +17,9 @@ export function healthRoutes(app: Hono<HttpEnv>, registry: Registry): void {
       return c.json({ status: 'store unavailable' }, 503);
     }
   });
-  app.get('/metrics', async (c) =>
-    c.text(await registry.metrics(), 200, { 'content-type': registry.contentType }),
-  );
+  if (metricsToken === null) return;
+  app.get('/metrics', async (c, next) => {
+    if (!bearerMatches(c.req.header('authorization'), metricsToken)) return next();
+    return exposition(registry);
+  });
 }

@@ -1,5 +1,8 @@
-import type { MiddlewareHandler } from 'hono';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+export type Metrics = ReturnType<typeof createMetrics>;
 
 /** Prometheus metrics, one registry per app so tests and several apps in a process stay apart. */
 export function createMetrics() {
@@ -26,5 +29,22 @@ export function createMetrics() {
     requests.inc({ method: c.req.method, route, status: String(c.res.status) });
     duration.observe({ method: c.req.method, route }, (performance.now() - start) / 1000);
   };
-  return { registry, middleware };
+  // Its own little server, for a port only the monitoring network reaches.
+  const app = new Hono();
+  app.get('/metrics', () => exposition(registry));
+  return { registry, middleware, app };
+}
+
+export async function exposition(registry: Registry): Promise<Response> {
+  return new Response(await registry.metrics(), { headers: { 'content-type': registry.contentType } });
+}
+
+/**
+ * Whether an Authorization header carries exactly `Bearer <token>`. Both sides are hashed first so
+ * the comparison is constant-time whatever their lengths.
+ */
+export function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = /^Bearer (\S+)$/.exec(header ?? '')?.[1] ?? '';
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(token)) && given.length > 0;
 }
