@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { isPolicyMethod, type StoredPolicy } from '../../core/policy/policy.js';
+import type { StoredPolicy } from '../../core/policy/policy.js';
+import { isMethodType } from '../../factors/registry.js';
 import type { PolicyStore } from '../../ports/policy-store.js';
 import { type Database, iso, isoOrNull, toDate, toDateOrNull } from './schema.js';
 
@@ -9,7 +10,7 @@ const toPolicy = (row: Row): StoredPolicy => ({
   scope: row.scope,
   requiredFrom: toDateOrNull(row.required_from),
   timeZone: row.time_zone,
-  allowedMethods: row.allowed_methods === null ? null : row.allowed_methods.split(',').filter(isPolicyMethod),
+  allowedMethods: row.allowed_methods === null ? null : row.allowed_methods.split(',').filter(isMethodType),
   backupRequired: Number(row.backup_required) === 1,
   recoveryCodesCountAsBackup: Number(row.recovery_codes_count_as_backup) === 1,
   maxRememberDeviceDays: row.max_remember_device_days === null ? null : Number(row.max_remember_device_days),

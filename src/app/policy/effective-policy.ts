@@ -1,5 +1,6 @@
 import { type EffectivePolicy, mergePolicies, type PolicySource } from '../../core/policy/merge-policies.js';
 import { isTwoFactorRequired } from '../../core/policy/policy-rules.js';
+import { methodTypes } from '../../factors/registry.js';
 import type { Store } from '../../ports/store.js';
 import type { AppDeps } from '../deps.js';
 import { hasTwoFactor } from '../two-factor/two-factor-status.js';
@@ -21,6 +22,7 @@ export async function effectivePolicyFor(deps: { store: Store }, userId: string)
           : { scope: 'organization', id: policy.scope, name: names.get(policy.scope) ?? policy.scope };
       return { source, policy };
     }),
+    methodTypes,
   );
 }
 

@@ -1,12 +1,8 @@
 import { DomainError } from '../../core/errors.js';
-import {
-  type PolicyMethod,
-  policyMethods,
-  type StoredPolicy,
-  type TwoFactorPolicy,
-} from '../../core/policy/policy.js';
+import type { PolicyMethod, StoredPolicy, TwoFactorPolicy } from '../../core/policy/policy.js';
 import { instantToZonedTime, zonedTimeToInstant } from '../../core/policy/zoned-time.js';
 import type { RequestContext } from '../../core/types.js';
+import { isMethodType, methodTypes } from '../../factors/registry.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import type { Authenticated } from '../sessions/authenticate.js';
@@ -35,10 +31,10 @@ export function policyFromInput(input: PolicyInput): TwoFactorPolicy {
   if (input.requiredFrom !== null && !requiredFrom)
     throw new DomainError('invalid_input', 'requiredFrom must be YYYY-MM-DDTHH:mm in a valid IANA time zone');
   const allowed = input.allowedMethods;
-  if (allowed !== null && (allowed.length === 0 || allowed.some((m) => !policyMethods.includes(m))))
+  if (allowed !== null && (allowed.length === 0 || allowed.some((m) => !isMethodType(m))))
     throw new DomainError(
       'invalid_input',
-      `allowedMethods must name one or more of ${policyMethods.join(', ')}`,
+      `allowedMethods must name one or more of ${methodTypes.join(', ')}`,
     );
   const days = input.maxRememberDeviceDays;
   if (days !== null && (!Number.isInteger(days) || days < 0 || days > policyLimits.maxRememberDeviceDays))
@@ -49,7 +45,7 @@ export function policyFromInput(input: PolicyInput): TwoFactorPolicy {
   return {
     requiredFrom,
     timeZone: requiredFrom ? input.timeZone : null,
-    allowedMethods: allowed === null ? null : policyMethods.filter((m) => allowed.includes(m)),
+    allowedMethods: allowed === null ? null : methodTypes.filter((m) => allowed.includes(m)),
     backupRequired: input.backupRequired,
     recoveryCodesCountAsBackup: input.recoveryCodesCountAsBackup,
     maxRememberDeviceDays: days,

@@ -6,13 +6,9 @@ import {
   setGlobalPolicy,
   setOrganizationPolicyAsOperator,
 } from '../../app/policy/set-policy.js';
-import {
-  emptyPolicy,
-  isPolicyMethod,
-  type PolicyMethod,
-  type StoredPolicy,
-} from '../../core/policy/policy.js';
+import { emptyPolicy, type PolicyMethod, type StoredPolicy } from '../../core/policy/policy.js';
 import { instantToZonedTime, isTimeZone } from '../../core/policy/zoned-time.js';
+import { isMethodType, methodTypes } from '../../factors/registry.js';
 import { type CliIo, type Command, cliContext, exitCodes, type ParsedArgs, UsageError } from '../command.js';
 import { withServer } from '../with-server.js';
 
@@ -47,9 +43,9 @@ function methods(value: unknown, current: PolicyMethod[] | null): PolicyMethod[]
     .split(',')
     .map((m) => m.trim())
     .filter(Boolean);
-  if (listed.length === 0 || !listed.every(isPolicyMethod))
+  if (listed.length === 0 || !listed.every(isMethodType))
     throw new UsageError(
-      '--allowed-methods must list totp, email, sms or voice, separated by commas, or be all.',
+      `--allowed-methods must list ${methodTypes.slice(0, -1).join(', ')} or ${methodTypes.at(-1)}, separated by commas, or be all.`,
     );
   return listed;
 }

@@ -10,6 +10,9 @@ import {
   isTwoFactorRequired,
 } from './policy-rules.js';
 
+/** The method types the factors offer today; the core takes them as given. */
+const everyMethod = ['totp', 'email', 'sms', 'voice'];
+
 const global = { scope: 'global' } as const;
 const acme = { scope: 'organization', id: 'o1', name: 'Acme' } as const;
 const beta = { scope: 'organization', id: 'o2', name: 'Beta' } as const;
@@ -21,7 +24,7 @@ const scoped = (source: ScopedPolicy['source'], policy: Partial<ScopedPolicy['po
 
 describe('mergePolicies', () => {
   it('asks nothing when no scope has a policy', () => {
-    const merged = mergePolicies([]);
+    const merged = mergePolicies([], everyMethod);
     expect(merged.requiredFrom).toBeNull();
     expect(merged.allowedMethods).toEqual({ value: ['totp', 'email', 'sms', 'voice'], by: [] });
     expect(merged.backupRequired).toBeNull();
@@ -30,11 +33,14 @@ describe('mergePolicies', () => {
   });
 
   it('takes the earliest date and says which scope set it, with that scope’s time zone', () => {
-    const merged = mergePolicies([
-      scoped(global, { requiredFrom: new Date('2026-07-01T00:00:00Z'), timeZone: 'UTC' }),
-      scoped(acme, { requiredFrom: new Date('2026-05-04T22:00:00Z'), timeZone: 'Europe/Amsterdam' }),
-      scoped(beta, { requiredFrom: null }),
-    ]);
+    const merged = mergePolicies(
+      [
+        scoped(global, { requiredFrom: new Date('2026-07-01T00:00:00Z'), timeZone: 'UTC' }),
+        scoped(acme, { requiredFrom: new Date('2026-05-04T22:00:00Z'), timeZone: 'Europe/Amsterdam' }),
+        scoped(beta, { requiredFrom: null }),
+      ],
+      everyMethod,
+    );
     expect(merged.requiredFrom).toEqual({
       value: new Date('2026-05-04T22:00:00Z'),
       by: [acme],
@@ -43,33 +49,43 @@ describe('mergePolicies', () => {
   });
 
   it('intersects the allowed methods of every scope that restricts them', () => {
-    const merged = mergePolicies([
-      scoped(global, { allowedMethods: ['totp', 'sms', 'email'] }),
-      scoped(acme, { allowedMethods: ['totp', 'sms', 'voice'] }),
-      scoped(beta, {}),
-    ]);
+    const merged = mergePolicies(
+      [
+        scoped(global, { allowedMethods: ['totp', 'sms', 'email'] }),
+        scoped(acme, { allowedMethods: ['totp', 'sms', 'voice'] }),
+        scoped(beta, {}),
+      ],
+      everyMethod,
+    );
     expect(merged.allowedMethods).toEqual({ value: ['totp', 'sms'], by: [global, acme] });
   });
 
   it('requires a backup when any scope does; recovery codes stop counting when such a scope says so', () => {
-    const merged = mergePolicies([
-      scoped(global, { backupRequired: false, recoveryCodesCountAsBackup: false }),
-      scoped(acme, { backupRequired: true }),
-    ]);
+    const merged = mergePolicies(
+      [
+        scoped(global, { backupRequired: false, recoveryCodesCountAsBackup: false }),
+        scoped(acme, { backupRequired: true }),
+      ],
+      everyMethod,
+    );
     expect(merged.backupRequired).toEqual({ value: true, by: [acme] });
     expect(merged.recoveryCodesCountAsBackup).toBe(true);
-    const stricter = mergePolicies([
-      scoped(acme, { backupRequired: true, recoveryCodesCountAsBackup: false }),
-    ]);
+    const stricter = mergePolicies(
+      [scoped(acme, { backupRequired: true, recoveryCodesCountAsBackup: false })],
+      everyMethod,
+    );
     expect(stricter.recoveryCodesCountAsBackup).toBe(false);
   });
 
   it('keeps the shortest remember period and sudo window, naming every scope that agrees', () => {
-    const merged = mergePolicies([
-      scoped(global, { maxRememberDeviceDays: 30, sudoMinutes: 5 }),
-      scoped(acme, { maxRememberDeviceDays: 7, sudoMinutes: 5 }),
-      scoped(beta, { maxRememberDeviceDays: 0 }),
-    ]);
+    const merged = mergePolicies(
+      [
+        scoped(global, { maxRememberDeviceDays: 30, sudoMinutes: 5 }),
+        scoped(acme, { maxRememberDeviceDays: 7, sudoMinutes: 5 }),
+        scoped(beta, { maxRememberDeviceDays: 0 }),
+      ],
+      everyMethod,
+    );
     expect(merged.maxRememberDeviceDays).toEqual({ value: 0, by: [beta] });
     expect(merged.sudoMinutes).toEqual({ value: 5, by: [global, acme] });
   });
@@ -77,9 +93,10 @@ describe('mergePolicies', () => {
 
 describe('policy rules', () => {
   const deadline = new Date('2026-07-01T00:00:00Z');
-  const policy = mergePolicies([
-    scoped(global, { requiredFrom: deadline, allowedMethods: ['totp', 'sms'], backupRequired: true }),
-  ]);
+  const policy = mergePolicies(
+    [scoped(global, { requiredFrom: deadline, allowedMethods: ['totp', 'sms'], backupRequired: true })],
+    everyMethod,
+  );
 
   it('is required from the exact instant on, not a millisecond before', () => {
     expect(isTwoFactorRequired(policy, new Date(deadline.getTime() - 1))).toBe(false);

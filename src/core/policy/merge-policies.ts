@@ -1,5 +1,4 @@
 import type { PolicyMethod, TwoFactorPolicy } from './policy.js';
-import { policyMethods } from './policy.js';
 
 /** Who set a rule, so the security page can say "required from 1 July 2026 by Acme". */
 export type PolicySource = { scope: 'global' } | { scope: 'organization'; id: string; name: string };
@@ -45,7 +44,7 @@ function smallest<T>(
  * Merges the global policy with those of the user's organizations: the strictest wins, rule by
  * rule (earliest date, intersection of methods, backup if any asks, shortest periods).
  */
-export function mergePolicies(scoped: ScopedPolicy[]): EffectivePolicy {
+export function mergePolicies(scoped: ScopedPolicy[], everyMethod: readonly PolicyMethod[]): EffectivePolicy {
   const required = smallest(
     scoped,
     (p) => p.requiredFrom,
@@ -55,7 +54,7 @@ export function mergePolicies(scoped: ScopedPolicy[]): EffectivePolicy {
     ? scoped.find((s) => s.policy.requiredFrom?.getTime() === required.value.getTime())?.policy.timeZone
     : null;
   const restricting = scoped.filter((s) => s.policy.allowedMethods !== null);
-  const allowed = policyMethods.filter((m) => restricting.every((s) => s.policy.allowedMethods?.includes(m)));
+  const allowed = everyMethod.filter((m) => restricting.every((s) => s.policy.allowedMethods?.includes(m)));
   const backupBy = scoped.filter((s) => s.policy.backupRequired).map((s) => s.source);
   return {
     requiredFrom: required ? { ...required, timeZone: firstZone ?? 'UTC' } : null,

@@ -1,5 +1,4 @@
 import type { EffectivePolicy } from './merge-policies.js';
-import { isPolicyMethod } from './policy.js';
 
 const dayMs = 24 * 60 * 60_000;
 
@@ -16,7 +15,7 @@ export function daysLeft(deadline: Date, now: Date): number {
 /** Recovery codes are always allowed: they are the backup of last resort, never a method to pick. */
 export function isMethodAllowed(policy: EffectivePolicy, type: string): boolean {
   if (type === 'recovery_code') return true;
-  return isPolicyMethod(type) && policy.allowedMethods.value.includes(type);
+  return policy.allowedMethods.value.includes(type);
 }
 
 export interface MethodsHeld {

@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { policyLimits } from '../../../app/policy/set-policy.js';
 import type { EffectivePolicy, PolicySource, Ruled } from '../../../core/policy/merge-policies.js';
-import { policyMethods, type StoredPolicy } from '../../../core/policy/policy.js';
+import type { StoredPolicy } from '../../../core/policy/policy.js';
 import { instantToZonedTime } from '../../../core/policy/zoned-time.js';
+import { type MethodType, methodTypes } from '../../../factors/registry.js';
 
-const Method = z.enum(policyMethods as unknown as ['totp', 'email', 'sms', 'voice']);
+const Method = z.enum(methodTypes);
 
 export const PolicyBody = z
   .object({
@@ -74,7 +75,7 @@ export function storedPolicyJson(policy: StoredPolicy): z.infer<typeof StoredPol
         ? instantToZonedTime(policy.requiredFrom, policy.timeZone)
         : null,
     timeZone: policy.timeZone,
-    allowedMethods: policy.allowedMethods,
+    allowedMethods: policy.allowedMethods as MethodType[] | null,
     backupRequired: policy.backupRequired,
     recoveryCodesCountAsBackup: policy.recoveryCodesCountAsBackup,
     maxRememberDeviceDays: policy.maxRememberDeviceDays,
@@ -101,7 +102,10 @@ export function effectivePolicyJson(policy: EffectivePolicy): z.infer<typeof Eff
           by: sources(policy.requiredFrom.by),
         }
       : null,
-    allowedMethods: { methods: policy.allowedMethods.value, by: sources(policy.allowedMethods.by) },
+    allowedMethods: {
+      methods: policy.allowedMethods.value as MethodType[],
+      by: sources(policy.allowedMethods.by),
+    },
     backupRequired: policy.backupRequired ? { by: sources(policy.backupRequired.by) } : null,
     recoveryCodesCountAsBackup: policy.recoveryCodesCountAsBackup,
     maxRememberDeviceDays: ruled(policy.maxRememberDeviceDays, 'days'),

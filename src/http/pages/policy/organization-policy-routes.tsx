@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { type PolicyInput, policyOfScope, setOrganizationPolicy } from '../../../app/policy/set-policy.js';
 import { isDomainError } from '../../../core/errors.js';
-import { isPolicyMethod, policyMethods } from '../../../core/policy/policy.js';
+import { isMethodType, methodTypes } from '../../../factors/registry.js';
 import type { HttpEnv } from '../../env.js';
 import { validCsrf } from '../../middleware/csrf.js';
 import { csrfRefused, renderMessage } from '../message-page.js';
@@ -33,12 +33,12 @@ const optionalNumber = (value: unknown) => {
 /** The form as policy input; the use case checks every value (numbers, date, zone, methods). */
 function inputFrom(form: Record<string, string | File | (string | File)[]>): PolicyInput {
   const listed = [form.allowedMethods ?? []].flat().filter((m): m is string => typeof m === 'string');
-  const methods = listed.filter(isPolicyMethod);
+  const methods = listed.filter(isMethodType);
   return {
     requiredFrom: text(form.requiredFrom) || null,
     timeZone: text(form.timeZone) || 'UTC',
     // Every method ticked is no restriction at all: a method added later is then allowed too.
-    allowedMethods: methods.length === policyMethods.length ? null : methods,
+    allowedMethods: methods.length === methodTypes.length ? null : methods,
     backupRequired: form.backupRequired === 'on',
     recoveryCodesCountAsBackup: form.recoveryCodesCountAsBackup === 'on',
     maxRememberDeviceDays: optionalNumber(form.maxRememberDeviceDays),

@@ -1,5 +1,6 @@
-import { policyMethods, type StoredPolicy } from '../../../core/policy/policy.js';
+import type { StoredPolicy } from '../../../core/policy/policy.js';
 import { instantToZonedTime } from '../../../core/policy/zoned-time.js';
+import { methodTypes } from '../../../factors/registry.js';
 import { Alert } from '../components/alert.js';
 import { Button } from '../components/button.js';
 import { FieldLabel } from '../components/field-label.js';
@@ -63,7 +64,7 @@ export function OrganizationPolicySection(props: { page: PageContext; form: Orga
   const { t } = page;
   const policy = form.policy;
   const zone = policy?.timeZone ?? 'UTC';
-  const allowed = policy?.allowedMethods ?? policyMethods;
+  const allowed = policy?.allowedMethods ?? methodTypes;
   const number = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
   return (
     <section class="panel" aria-labelledby="policy-heading">
@@ -103,7 +104,7 @@ export function OrganizationPolicySection(props: { page: PageContext; form: Orga
         <fieldset class="field">
           <legend class="field-label">{t('policy.form.methods')}</legend>
           <p class="field-hint">{t('policy.form.methodsHint')}</p>
-          {policyMethods.map((method) => (
+          {methodTypes.map((method) => (
             <Checkbox
               name="allowedMethods"
               value={method}

@@ -59,7 +59,7 @@ export function PolicySection(props: { page: PageContext; policy: EffectivePolic
             label={t('policy.row.methods')}
             value={
               methods.value.length > 0
-                ? methods.value.map((m) => t(`policy.method.${m}`)).join(', ')
+                ? methods.value.map((m) => t(`policy.method.${m as 'totp'}`)).join(', ')
                 : t('policy.row.methodsNone')
             }
             by={methods.by}
