@@ -8,13 +8,6 @@ import { twoFactorSetupPath } from '../../middleware/two-factor-setup-gate.js';
 import { signedInPageRequest } from '../banner-request.js';
 import type { PageContext } from '../page-context.js';
 
-/** What the banner says: the deadline, in the zone it was set in, and the days left. */
-export interface PolicyBannerInfo {
-  deadline: Date;
-  timeZone: string;
-  daysLeft: number;
-}
-
 /**
  * Before a 2FA deadline, finds out for each signed-in page whether its user still lacks 2FA, so the
  * layout can show the banner. Pages only (GET): the API and form posts never pay for it.
