@@ -4,6 +4,7 @@ import { systemClock } from './adapters/clock/system-clock.js';
 import { argon2Hasher } from './adapters/crypto/argon2-hasher.js';
 import { cryptoRandom } from './adapters/crypto/crypto-random.js';
 import { keyRing } from './adapters/crypto/key-ring.js';
+import { SecretBoxError } from './adapters/crypto/secret-box.js';
 import { outboxMailer } from './adapters/mail/outbox-mailer.js';
 import { smtpMailer } from './adapters/mail/smtp-mailer.js';
 import { i18nNotifier } from './adapters/notify/i18n-notifier.js';
@@ -14,6 +15,7 @@ import { migrateToLatest } from './adapters/store/migrations/index.js';
 import { openDatabase } from './adapters/store/open-database.js';
 import type { Database } from './adapters/store/schema.js';
 import type { AppDeps } from './app/deps.js';
+import { rotateSecretKeys } from './app/two-factor/rotate-keys.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
 import { createMetrics } from './http/ops/metrics.js';
@@ -109,6 +111,7 @@ export async function composeServer(
     db: db as Kysely<Database>,
     databaseKind: kind,
     logger,
+    maintenance: maintenanceTasks(db as Kysely<unknown>, deps),
     close: async () => {
       smtp?.close();
       await store.close();
@@ -128,4 +131,25 @@ function warnOfMissingTransports(config: Config, logger: Logger): void {
     { missing },
     `No transport for ${missing.join(' or ')}: those messages will not be delivered. For development, set TWOSTEP_DEV_OUTBOX=1 to read them at /dev/outbox.`,
   );
+}
+
+/** How `twostep keys rotate` ended: the count, or the message of the secret no configured key opens. */
+export type SecretKeyRotation = { resealed: number; total: number } | { unopenable: string };
+
+/**
+ * The operator's tasks on the composed server, so the CLI runs them without touching an adapter.
+ * A secret sealed under a key that is no longer configured is the one failure an operator causes
+ * and can fix, so it comes back as a value; anything else is thrown as it is.
+ */
+function maintenanceTasks(db: Kysely<unknown>, deps: AppDeps) {
+  return {
+    /** Runs the migrations the database has not had yet; their names, in the order they ran. */
+    migrate: (): Promise<string[]> => migrateToLatest(db),
+    /** Re-seals the stored secrets still sealed under an old key; those done stay done on failure. */
+    rotateSecretKeys: (): Promise<SecretKeyRotation> =>
+      rotateSecretKeys(deps).catch((error: unknown) => {
+        if (error instanceof SecretBoxError) return { unopenable: error.message };
+        throw error;
+      }),
+  };
 }

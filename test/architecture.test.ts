@@ -20,7 +20,7 @@ const mayImport: Record<Layer, readonly Layer[]> = {
   i18n: ['core', 'i18n'],
   adapters: ['core', 'ports', 'factors', 'i18n', 'adapters'],
   http: ['core', 'factors', 'app', 'i18n', 'http'],
-  cli: ['core', 'app', 'i18n', 'cli', 'root'],
+  cli: ['core', 'factors', 'app', 'i18n', 'cli', 'root'],
   root: ['core', 'ports', 'factors', 'app', 'i18n', 'adapters', 'http', 'cli', 'root'],
 };
 

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../ports/logger.js';
 
 export interface IntervalJob {
   /** Stops the timer and waits for a run in progress to finish. */

@@ -21,6 +21,7 @@ import { bodySizeLimit } from './middleware/body-size.js';
 import { csrfCookie } from './middleware/csrf.js';
 import { jsonBodyOnly } from './middleware/json-body.js';
 import { originCheck } from './middleware/origin-check.js';
+import { policyBannerLoader } from './middleware/policy-banner-loader.js';
 import { requestContext } from './middleware/request-context.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { sessionLoader } from './middleware/session.js';
@@ -31,7 +32,6 @@ import { outboxJsonRoute } from './ops/outbox-routes.js';
 import { requestLog } from './ops/request-log.js';
 import { isStoreUnavailable, storeUnavailable } from './ops/store-unavailable.js';
 import { pageRoutes } from './pages/page-routes.js';
-import { policyBannerLoader } from './pages/policy/policy-banner.js';
 import { pendingResetLoader } from './pages/two-factor-reset/pending-reset.js';
 import { problem } from './problem.js';
 

@@ -3,7 +3,7 @@ import type { Authenticated } from '../app/sessions/authenticate.js';
 import type { RequestContext } from '../core/types.js';
 import type { Locale } from '../i18n/locales.js';
 import type { Translate } from '../i18n/translate.js';
-import type { PolicyBannerInfo } from './pages/policy/policy-banner.js';
+import type { PolicyBannerInfo } from './pages/policy/policy-banner-info.js';
 
 /** What the HTTP layer knows besides the use-case dependencies. */
 export interface HttpSettings {

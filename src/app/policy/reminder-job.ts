@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../../ports/logger.js';
 import type { AppDeps } from '../deps.js';
 import { type IntervalJob, startIntervalJob } from '../interval-job.js';
 import { sendDueReminders } from './send-reminders.js';

@@ -1,5 +1,3 @@
-import { SecretBoxError } from '../../adapters/crypto/secret-box.js';
-import { rotateSecretKeys } from '../../app/two-factor/rotate-keys.js';
 import { type Command, exitCodes } from '../command.js';
 import { withServer } from '../with-server.js';
 
@@ -20,14 +18,15 @@ export const keysRotateCommand: Command = {
   ],
   options: {},
   async run(_args, io) {
-    const { resealed, total } = await withServer(io, ({ deps }) => rotateSecretKeys(deps)).catch((error) => {
-      // An old key left out of the environment is the likely cause: say which variable to fix.
-      if (!(error instanceof SecretBoxError)) throw error;
+    const rotation = await withServer(io, (server) => server.maintenance.rotateSecretKeys());
+    // An old key left out of the environment is the likely cause: say which variable to fix.
+    if ('unopenable' in rotation) {
       throw new Error(
-        `${error.message}. Add the key it was sealed with to TWOSTEP_PREVIOUS_SECRET_KEYS and run this ` +
+        `${rotation.unopenable}. Add the key it was sealed with to TWOSTEP_PREVIOUS_SECRET_KEYS and run this ` +
           'again; the secrets re-sealed so far stay re-sealed.',
       );
-    });
+    }
+    const { resealed, total } = rotation;
     io.stdout.write(`Re-sealed ${resealed} of ${total} secrets under the current key.\n`);
     return exitCodes.ok;
   },

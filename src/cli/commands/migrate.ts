@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import { migrateToLatest } from '../../adapters/store/migrations/index.js';
 import { type Command, exitCodes } from '../command.js';
 import { withServer } from '../with-server.js';
 
@@ -17,7 +15,7 @@ export const migrateCommand: Command = {
       io,
       async (server) => ({
         kind: server.databaseKind,
-        names: await migrateToLatest(server.db as Kysely<unknown>),
+        names: await server.maintenance.migrate(),
       }),
       { migrate: false },
     );

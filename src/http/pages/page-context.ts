@@ -3,7 +3,7 @@ import type { Authenticated } from '../../app/sessions/authenticate.js';
 import type { Locale } from '../../i18n/locales.js';
 import type { Translate } from '../../i18n/translate.js';
 import type { HttpEnv } from '../env.js';
-import type { PolicyBannerInfo } from './policy/policy-banner.js';
+import type { PolicyBannerInfo } from './policy/policy-banner-info.js';
 import { nextParam } from './safe-next.js';
 
 /** What every page needs to draw its frame: words, language, the form token and who is signed in. */
