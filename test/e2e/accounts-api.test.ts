@@ -144,11 +144,17 @@ describe('accounts and sessions through the API', () => {
     }
   });
 
-  it('answers health, readiness and metrics', async () => {
-    const client = apiClient(server.app);
+  it("answers health, readiness and metrics (to the operator's token)", async () => {
+    const token = 'metrics-token-of-at-least-32-characters';
+    const withMetrics = await testServer({ env: { TWOSTEP_METRICS_TOKEN: token } });
+    const client = apiClient(withMetrics.app);
     expect((await client.get('/healthz')).status).toBe(200);
     expect((await client.get('/readyz')).status).toBe(200);
-    const metrics = await (await client.get('/metrics')).text();
+    const request = new Request('http://localhost:3000/metrics', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const metrics = await (await withMetrics.app.request(request)).text();
+    await withMetrics.close();
     expect(metrics).toMatch(/twostep_http_requests_total\{method="GET",route="\/readyz",status="200"\} 1/);
     expect(metrics).toMatch(/twostep_http_request_duration_seconds_bucket/);
   });
