@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { startReminderJob } from './app/policy/reminder-job.js';
 import { startAdoptionSnapshots } from './app/reports/adoption-snapshot-job.js';
@@ -53,4 +54,5 @@ export async function startServer(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await startServer();
+// Run directly (`npm start` execs `node --import tsx src/main.ts`, so signals reach this process).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await startServer();
