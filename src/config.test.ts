@@ -64,3 +64,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TWOSTEP_PHONE_COUNTRIES: 'Netherlands' })).toThrow(/TWOSTEP_PHONE_COUNTRIES/);
   });
 });
+
+describe('TWOSTEP_TRUSTED_PROXIES', () => {
+  it('takes addresses and CIDR ranges of either family', () => {
+    const config = loadConfig({
+      TWOSTEP_DATA_DIR: dataDir(),
+      TWOSTEP_TRUSTED_PROXIES: ' 127.0.0.1, 10.0.0.0/8 ,fd00::/8,::1',
+    });
+    expect(config.trustedProxies).toEqual(['127.0.0.1', '10.0.0.0/8', 'fd00::/8', '::1']);
+  });
+
+  it.each(['localhost', '10.0.0.0/33', '10.0.0.300', 'fd00::/129', '10.0.0.0/8/8', '10.0.0.0/'])(
+    'refuses %s, naming the variable',
+    (entry) => {
+      expect(() => loadConfig({ TWOSTEP_TRUSTED_PROXIES: `127.0.0.1,${entry}` })).toThrow(
+        /TWOSTEP_TRUSTED_PROXIES: .*is not an IP address or CIDR range/,
+      );
+    },
+  );
+});

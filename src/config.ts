@@ -1,8 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { PhoneProviderConfig } from './adapters/phone/choose-phone-sender.js';
+
+const commaList = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** An IPv4 or IPv6 address, optionally with a prefix length: `10.0.0.2`, `10.0.0.0/8`, `fd00::/8`. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 
 const positiveMinutes = z.coerce.number().int().positive();
 
@@ -52,7 +67,17 @@ const envSchema = z.object({
     )
     .default(''),
   TWOSTEP_SIGNUP: z.enum(['open', 'closed']).default('open'),
-  TWOSTEP_TRUSTED_PROXIES: z.string().default(''),
+  TWOSTEP_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .superRefine((value, ctx) => {
+      for (const entry of commaList(value).filter((e) => !isAddressOrRange(e))) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${entry}" is not an IP address or CIDR range (10.0.0.0/8)`,
+        });
+      }
+    }),
   TWOSTEP_SESSION_IDLE_MINUTES: positiveMinutes.default(60),
   TWOSTEP_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(24),
   TWOSTEP_SUDO_MINUTES: positiveMinutes.max(15).default(10),
@@ -90,7 +115,7 @@ export interface Config {
   /** `premium` and high-risk calling codes (`+252`) the operator opened for SMS and calls. */
   phoneHighRisk: string[];
   signupOpen: boolean;
-  /** Addresses of reverse proxies whose X-Forwarded-For is believed (SECURITY.md a9). */
+  /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges, checked at start. */
   trustedProxies: string[];
   session: { idleMs: number; absoluteMs: number; sudoMs: number; pendingMs: number };
   /** Days a browser may skip the second factor after "Don't ask again"; 0 turns the offer off. */
@@ -184,9 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((entry) => entry.trim())
       .filter(Boolean),
     signupOpen: e.TWOSTEP_SIGNUP === 'open',
-    trustedProxies: e.TWOSTEP_TRUSTED_PROXIES.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    trustedProxies: commaList(e.TWOSTEP_TRUSTED_PROXIES),
     session: {
       idleMs: e.TWOSTEP_SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.TWOSTEP_SESSION_MAX_HOURS * 3_600_000,

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { startCleanupJob } from './app/maintenance/cleanup-job.js';
 import { startReminderJob } from './app/policy/reminder-job.js';
@@ -62,4 +63,5 @@ export async function startServer(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await startServer();
+// Run directly (`npm start` execs `node --import tsx src/main.ts`, so signals reach this process).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await startServer();

@@ -52,7 +52,7 @@ export function createApp({ deps, http, logger, metrics }: CreateAppOptions) {
     c.set('http', http);
     await next();
   });
-  app.use(requestContext(), originCheck(), csrfCookie(), sessionLoader(), pendingResetLoader());
+  app.use(requestContext(logger), originCheck(), csrfCookie(), sessionLoader(), pendingResetLoader());
   app.use(twoFactorSetupGate(), policyBannerLoader());
   // Every body we accept is small: a megabyte of JSON is refused before it is parsed.
   app.use(bodySizeLimit(64 * 1024));
