@@ -1,7 +1,8 @@
 import { checkNewPassword, normalizePassword } from '../../core/accounts/password-policy.js';
 import { DomainError } from '../../core/errors.js';
 import { hashToken, newToken } from '../../core/sessions/session-token.js';
-import type { RequestContext } from '../../core/types.js';
+import type { RequestContext, User } from '../../core/types.js';
+import type { Store } from '../../ports/store.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { consumeAll, rateKeys, rateRules } from '../rate-rules.js';
@@ -51,6 +52,22 @@ export async function requestPasswordReset(
   });
 }
 
+/** The account a reset token opens while the token is unused and unexpired; spends nothing. */
+async function liveResetTarget(store: Store, tokenHash: string, now: Date): Promise<User | null> {
+  const userId = await store.passwordResets.findValid(tokenHash, now);
+  const user = userId ? await store.users.findById(userId) : null;
+  return user && !user.disabledAt ? user : null;
+}
+
+/** What a reset link shows before it is used: the account's address, or null for a dead link. */
+export async function resetLinkState(
+  deps: Pick<AppDeps, 'store' | 'clock'>,
+  token: string,
+): Promise<{ email: string } | null> {
+  const user = await liveResetTarget(deps.store, hashToken(token), deps.clock.now());
+  return user ? { email: user.email } : null;
+}
+
 /**
  * Sets a new password from a reset link. It signs nobody in and skips no factor: every session
  * ends, and the next sign-in asks for the second factor as always (SECURITY.md a76).
@@ -62,9 +79,8 @@ export async function resetPassword(
   const { store, hasher, clock, random } = deps;
   const now = clock.now();
   const tokenHash = hashToken(input.token);
-  const userId = await store.passwordResets.findValid(tokenHash, now);
-  const user = userId ? await store.users.findById(userId) : null;
-  if (!user || user.disabledAt) throw new DomainError('reset_token_invalid');
+  const user = await liveResetTarget(store, tokenHash, now);
+  if (!user) throw new DomainError('reset_token_invalid');
   assertNewPasswordText(input.newPassword);
   const problem = checkNewPassword(input.newPassword, { email: user.email });
   if (problem) throw new DomainError(problem);

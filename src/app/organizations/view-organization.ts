@@ -1,5 +1,5 @@
 import { isManager } from '../../core/organizations/member-rules.js';
-import type { Invitation, Member, Organization } from '../../core/organizations/organization.js';
+import type { Invitation, Member, Membership, Organization } from '../../core/organizations/organization.js';
 import type { OrganizationRole } from '../../core/organizations/roles.js';
 import type { AppDeps } from '../deps.js';
 import type { Authenticated } from '../sessions/authenticate.js';
@@ -60,4 +60,9 @@ export async function viewOrganization(
       )
     : [];
   return { organization, role, members: withTwoFactor, invitations };
+}
+
+/** The organizations the caller belongs to, with their role in each. */
+export function ownMemberships(deps: Pick<AppDeps, 'store'>, auth: Authenticated): Promise<Membership[]> {
+  return deps.store.organizations.membershipsOfUser(auth.user.id);
 }

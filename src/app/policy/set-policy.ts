@@ -136,3 +136,14 @@ export async function policyOfScope(
 ): Promise<StoredPolicy | null> {
   return (await deps.store.policies.findForScopes([scope]))[0] ?? null;
 }
+
+/** An organization's own policy, for its members; someone outside learns nothing (`not_found`). */
+export async function organizationPolicyFor(
+  deps: Pick<AppDeps, 'store'>,
+  auth: Authenticated,
+  organizationId: string,
+): Promise<StoredPolicy | null> {
+  if (!(await deps.store.organizations.roleOf(organizationId, auth.user.id)))
+    throw new DomainError('not_found');
+  return policyOfScope(deps, organizationId);
+}

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { Registry } from 'prom-client';
+import { checkReadiness } from '../../app/ops/readiness.js';
 import type { HttpEnv } from '../env.js';
 import { bearerMatches, exposition } from './metrics.js';
 
@@ -10,12 +11,9 @@ import { bearerMatches, exposition } from './metrics.js';
 export function healthRoutes(app: Hono<HttpEnv>, registry: Registry, metricsToken: string | null): void {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
-    try {
-      await c.get('deps').store.ping();
-      return c.json({ status: 'ready' });
-    } catch {
-      return c.json({ status: 'store unavailable' }, 503);
-    }
+    const { storeReachable } = await checkReadiness(c.get('deps'));
+    if (!storeReachable) return c.json({ status: 'store unavailable' }, 503);
+    return c.json({ status: 'ready' });
   });
   if (metricsToken === null) return;
   app.get('/metrics', async (c, next) => {

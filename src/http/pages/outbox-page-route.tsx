@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { listDevelopmentOutbox } from '../../app/ops/development-outbox.js';
 import type { HttpEnv } from '../env.js';
 import { OutboxPage } from './outbox-page.js';
 import { pageContext } from './page-context.js';
@@ -8,7 +9,7 @@ import { renderPage } from './render-page.js';
 export function outboxPageRoute(app: Hono<HttpEnv>): void {
   app.get('/dev/outbox', async (c) => {
     if (!c.get('http').devOutbox) return c.notFound();
-    const messages = await c.get('deps').store.outbox.list(100);
+    const messages = await listDevelopmentOutbox(c.get('deps'), 100);
     return renderPage(c, <OutboxPage page={pageContext(c)} messages={messages} />);
   });
 }

@@ -1,8 +1,6 @@
 import type { Context, Hono } from 'hono';
-import { requestPasswordReset, resetPassword } from '../../app/accounts/password-reset.js';
+import { requestPasswordReset, resetLinkState, resetPassword } from '../../app/accounts/password-reset.js';
 import { isDomainError } from '../../core/errors.js';
-import { hashToken } from '../../core/sessions/session-token.js';
-import type { User } from '../../core/types.js';
 import type { HttpEnv } from '../env.js';
 import { validCsrf } from '../middleware/csrf.js';
 import { ForgotPasswordPage } from './forgot-password-page.js';
@@ -53,12 +51,9 @@ function linkInvalid(c: Context<HttpEnv>) {
 const tokenShape = /^[A-Za-z0-9_-]{20,128}$/;
 
 /** The account a reset token opens, while it is unused and unexpired; nothing is spent. */
-async function resetTarget(c: Context<HttpEnv>, token: unknown): Promise<User | null> {
+async function resetTarget(c: Context<HttpEnv>, token: unknown): Promise<{ email: string } | null> {
   if (typeof token !== 'string' || !tokenShape.test(token)) return null;
-  const { store, clock } = c.get('deps');
-  const userId = await store.passwordResets.findValid(hashToken(token), clock.now());
-  const user = userId ? await store.users.findById(userId) : null;
-  return user && !user.disabledAt ? user : null;
+  return resetLinkState(c.get('deps'), token);
 }
 
 const passwordField = Object.fromEntries(newPasswordCodes.map((code) => [code, 'password']));

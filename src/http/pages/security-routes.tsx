@@ -1,9 +1,10 @@
 import type { Context, Hono } from 'hono';
+import { recentActivity } from '../../app/accounts/account-activity.js';
 import { effectivePolicyFor } from '../../app/policy/effective-policy.js';
 import type { Authenticated } from '../../app/sessions/authenticate.js';
 import { listSessions, revokeOtherSessions, revokeSession } from '../../app/sessions/manage-sessions.js';
+import { ownTwoFactorSummary } from '../../app/two-factor/own-two-factor.js';
 import { rememberDeviceDays } from '../../app/two-factor/remember-device-period.js';
-import { twoFactorSummary } from '../../app/two-factor/two-factor-status.js';
 import { isDomainError } from '../../core/errors.js';
 import type { HttpEnv } from '../env.js';
 import { validCsrf } from '../middleware/csrf.js';
@@ -46,9 +47,9 @@ function noticeFrom(c: Context<HttpEnv>): SecurityNotice | undefined {
 async function showSecurity(c: Context<HttpEnv>, auth: Authenticated) {
   const deps = c.get('deps');
   const [summary, sessions, events, remembered, rememberDays, policy] = await Promise.all([
-    twoFactorSummary(deps.store, auth.user.id),
+    ownTwoFactorSummary(deps, auth),
     listSessions(deps, auth),
-    deps.store.audit.listForUser(auth.user.id, activityLimit),
+    recentActivity(deps, auth, activityLimit),
     rememberedDevicesFor(c, auth),
     rememberDeviceDays(deps, auth.user.id),
     effectivePolicyFor(deps, auth.user.id),

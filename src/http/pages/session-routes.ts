@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
+import { setPreferredLanguage } from '../../app/accounts/preferred-language.js';
 import { signOut } from '../../app/sessions/manage-sessions.js';
 import { isLocale } from '../../i18n/locales.js';
 import type { HttpEnv } from '../env.js';
@@ -42,7 +43,7 @@ export function sessionRoutes(app: Hono<HttpEnv>): void {
       // on another site must not change what an account's mails are written in (GET changes no
       // account state from outside). The cookie is only this browser's display preference.
       const fromOurPage = c.req.header('sec-fetch-site') === 'same-origin';
-      if (auth && fromOurPage) await c.get('deps').store.users.setLocale(auth.user.id, locale);
+      if (auth && fromOurPage) await setPreferredLanguage(c.get('deps'), auth, locale);
     }
     return c.redirect(safeNext(c.req.query('next'), '/'), 303);
   });

@@ -2,11 +2,11 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   disableAccount,
   enableAccount,
-  findUserById,
   resetTwoFactorAsStaff,
   signUserOutEverywhere,
   userOverview,
 } from '../../../app/support/staff-actions.js';
+import { auditTrailAsStaff, findUserByEmailAsStaff } from '../../../app/support/staff-lookups.js';
 import { maxReasonLength } from '../../../app/support/two-factor-reset.js';
 import { DomainError } from '../../../core/errors.js';
 import type { User } from '../../../core/types.js';
@@ -104,7 +104,7 @@ export function adminUserRoutes(api: OpenAPIHono<HttpEnv>): void {
       responses: { 200: jsonAnswer(AdminUser, 'The user'), ...staffOnly, ...problems(400, 404) },
     }),
     async (c) => {
-      const user = await c.get('deps').store.users.findByEmail(c.req.valid('query').email);
+      const user = await findUserByEmailAsStaff(c.get('deps'), staffMember(c), c.req.valid('query').email);
       if (!user) throw new DomainError('not_found');
       return c.json(adminUser(user), 200);
     },
@@ -155,9 +155,10 @@ export function adminUserRoutes(api: OpenAPIHono<HttpEnv>): void {
       responses: { 200: jsonAnswer(z.array(AdminAuditEvent), 'Events'), ...staffOnly, ...problems(404) },
     }),
     async (c) => {
-      const deps = c.get('deps');
-      const user = await findUserById(deps, c.req.valid('param').id);
-      const events = await deps.store.audit.listForUser(user.id, 200);
+      const events = await auditTrailAsStaff(c.get('deps'), staffMember(c), {
+        userId: c.req.valid('param').id,
+        limit: 200,
+      });
       return c.json(
         events.map((e) => ({ ...activityAnswer(e), detail: e.detail })),
         200,

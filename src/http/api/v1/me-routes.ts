@@ -1,7 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { recentActivity } from '../../../app/accounts/account-activity.js';
 import { confirmPassword } from '../../../app/sessions/confirm-password.js';
 import { listSessions, revokeOtherSessions, revokeSession } from '../../../app/sessions/manage-sessions.js';
-import { twoFactorSummary } from '../../../app/two-factor/two-factor-status.js';
+import { ownTwoFactorSummary } from '../../../app/two-factor/own-two-factor.js';
 import type { HttpEnv } from '../../env.js';
 import { requireSignedIn } from '../../guards.js';
 import { setSessionCookie } from '../../middleware/session.js';
@@ -18,9 +19,9 @@ export function meRoutes(api: OpenAPIHono<HttpEnv>): void {
       responses: { 200: jsonAnswer(Me, 'The user'), ...problems(401) },
     }),
     async (c) => {
-      const { user } = requireSignedIn(c);
-      const deps = c.get('deps');
-      const twoFactor = await twoFactorSummary(deps.store, user.id);
+      const auth = requireSignedIn(c);
+      const { user } = auth;
+      const twoFactor = await ownTwoFactorSummary(c.get('deps'), auth);
       return c.json(
         {
           id: user.id,
@@ -117,8 +118,7 @@ export function meRoutes(api: OpenAPIHono<HttpEnv>): void {
       responses: { 200: jsonAnswer(z.array(ActivityEvent), 'Newest first'), ...problems(401) },
     }),
     async (c) => {
-      const { user } = requireSignedIn(c);
-      const events = await c.get('deps').store.audit.listForUser(user.id, 50);
+      const events = await recentActivity(c.get('deps'), requireSignedIn(c), 50);
       return c.json(events.map(activityAnswer), 200);
     },
   );

@@ -3,7 +3,7 @@ import { acceptInvitation } from '../../../app/organizations/accept-invitation.j
 import { createOrganization } from '../../../app/organizations/create-organization.js';
 import { inviteMember } from '../../../app/organizations/invite-member.js';
 import { changeMemberRole, removeMember } from '../../../app/organizations/manage-members.js';
-import { viewOrganization } from '../../../app/organizations/view-organization.js';
+import { ownMemberships, viewOrganization } from '../../../app/organizations/view-organization.js';
 import type { HttpEnv } from '../../env.js';
 import { requireSignedIn } from '../../guards.js';
 import { jsonAnswer, jsonBody, noContent, problems } from './openapi-helpers.js';
@@ -34,7 +34,7 @@ export function organizationRoutes(api: OpenAPIHono<HttpEnv>): void {
     }),
     async (c) => {
       const auth = requireSignedIn(c);
-      const memberships = await c.get('deps').store.organizations.membershipsOfUser(auth.user.id);
+      const memberships = await ownMemberships(c.get('deps'), auth);
       return c.json(
         {
           organizations: memberships.map((m) => ({

@@ -1,7 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { effectivePolicyFor } from '../../../app/policy/effective-policy.js';
-import { policyOfScope, setOrganizationPolicy } from '../../../app/policy/set-policy.js';
-import { DomainError } from '../../../core/errors.js';
+import { organizationPolicyFor, setOrganizationPolicy } from '../../../app/policy/set-policy.js';
 import type { HttpEnv } from '../../env.js';
 import { requireSignedIn } from '../../guards.js';
 import { jsonAnswer, jsonBody, problems, z } from './openapi-helpers.js';
@@ -45,11 +44,7 @@ export function policyRoutes(api: OpenAPIHono<HttpEnv>): void {
       },
     }),
     async (c) => {
-      const auth = requireSignedIn(c);
-      const deps = c.get('deps');
-      const { id } = c.req.valid('param');
-      if (!(await deps.store.organizations.roleOf(id, auth.user.id))) throw new DomainError('not_found');
-      const policy = await policyOfScope(deps, id);
+      const policy = await organizationPolicyFor(c.get('deps'), requireSignedIn(c), c.req.valid('param').id);
       return c.json({ policy: policy ? storedPolicyJson(policy) : null }, 200);
     },
   );

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { signOut } from '../../../app/sessions/manage-sessions.js';
 import { signIn } from '../../../app/sessions/sign-in.js';
-import { signInChoices } from '../../../app/two-factor/two-factor-status.js';
+import { ownSignInChoices } from '../../../app/two-factor/own-two-factor.js';
 import type { HttpEnv } from '../../env.js';
 import { rememberedDeviceTokens } from '../../middleware/remembered-device-cookie.js';
 import { clearSessionCookie, setSessionCookie } from '../../middleware/session.js';
@@ -36,7 +36,7 @@ export function sessionRoutes(api: OpenAPIHono<HttpEnv>): void {
       if (result.session.state === 'signed_in') return c.json({ state: 'signed_in' as const }, 200);
       if (result.session.state === 'two_factor_setup')
         return c.json({ state: 'two_factor_setup_required' as const }, 200);
-      const challenge = await signInChoices(deps.store, result.user.id);
+      const challenge = await ownSignInChoices(deps, result);
       return c.json({ state: 'second_factor' as const, ...challenge }, 200);
     },
   );

@@ -7,7 +7,7 @@ import {
 import { createOrganization } from '../../../app/organizations/create-organization.js';
 import { inviteMember } from '../../../app/organizations/invite-member.js';
 import { changeMemberRole, managedMember, removeMember } from '../../../app/organizations/manage-members.js';
-import { viewOrganization } from '../../../app/organizations/view-organization.js';
+import { ownMemberships, viewOrganization } from '../../../app/organizations/view-organization.js';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import { isPlausibleEmail } from '../../../core/accounts/email.js';
 import { DomainError, isDomainError } from '../../../core/errors.js';
@@ -137,7 +137,7 @@ export function organizationPageRoutes(app: Hono<HttpEnv>): void {
   app.get('/organizations', async (c) => {
     const auth = signedIn(c);
     if (!auth) return toSignIn(c, '/organizations');
-    const memberships = await c.get('deps').store.organizations.membershipsOfUser(auth.user.id);
+    const memberships = await ownMemberships(c.get('deps'), auth);
     return renderPage(c, <OrganizationsPage page={pageContext(c)} memberships={memberships} />);
   });
 
@@ -161,7 +161,7 @@ export function organizationPageRoutes(app: Hono<HttpEnv>): void {
       const message = isDomainError(error, 'rate_limited')
         ? t('error.rate_limited', { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60)) })
         : t('orgs.create.invalid');
-      const memberships = await deps.store.organizations.membershipsOfUser(auth.user.id);
+      const memberships = await ownMemberships(deps, auth);
       return renderPage(
         c,
         <OrganizationsPage

@@ -1,9 +1,6 @@
 import type { Context, Hono } from 'hono';
-import {
-  cancelResetFromSession,
-  cancelResetWithToken,
-  resetForCancelToken,
-} from '../../../app/support/two-factor-reset.js';
+import { cancelLinkState } from '../../../app/support/cancel-link-state.js';
+import { cancelResetFromSession, cancelResetWithToken } from '../../../app/support/two-factor-reset.js';
 import { isDomainError } from '../../../core/errors.js';
 import type { HttpEnv } from '../../env.js';
 import { validCsrf } from '../../middleware/csrf.js';
@@ -44,10 +41,8 @@ function cancelled(c: Context<HttpEnv>, message: string, action: { href: string;
 export function twoFactorResetRoutes(app: Hono<HttpEnv>): void {
   app.get('/two-factor-reset/cancel/:token', async (c) => {
     const token = c.req.param('token');
-    const deps = c.get('deps');
-    const reset = await resetForCancelToken(deps, token);
-    const user = reset ? await deps.store.users.findById(reset.userId) : null;
-    if (!reset || !user) return linkInvalid(c);
+    const link = await cancelLinkState(c.get('deps'), token);
+    if (!link) return linkInvalid(c);
     const page = pageContext(c);
     const { t } = page;
     c.header('cache-control', 'no-store');
@@ -56,8 +51,8 @@ export function twoFactorResetRoutes(app: Hono<HttpEnv>): void {
       <CardPage page={page} title={t('twoFactorReset.link.title')}>
         <p class="card-text">
           {t('twoFactorReset.link.text', {
-            email: user.email,
-            time: formatDateTime(page.locale, reset.effectiveAt),
+            email: link.email,
+            time: formatDateTime(page.locale, link.effectiveAt),
           })}
         </p>
         <PostForm action={cancelPath(token)} csrfToken={page.csrfToken} class="form">
