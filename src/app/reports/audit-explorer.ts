@@ -3,6 +3,8 @@ import type { AuditFilter, AuditRecord } from '../../core/reports/audit-search.j
 import { csvRow } from '../../core/reports/csv.js';
 import type { Store } from '../../ports/store.js';
 import type { AppDeps } from '../deps.js';
+import type { Authenticated } from '../sessions/authenticate.js';
+import { assertStaff } from '../support/staff-access.js';
 
 /** What an operator asks of the audit log, as typed values; the HTTP layer parses them. */
 export interface AuditQuery {
@@ -18,6 +20,8 @@ export interface AuditPage {
   events: AuditRecord[];
   /** Pass back as `cursor` for the next, older page; null on the last page. */
   nextCursor: string | null;
+  /** The query names an e-mail address that has no account: say so rather than show nothing. */
+  unknownUser: boolean;
 }
 
 /** Filters resolved against the store; null when the filter names a user that does not exist. */
@@ -45,7 +49,7 @@ export async function searchAuditLog(
 ): Promise<AuditPage> {
   const after = page.cursor ? decodeAuditCursor(page.cursor) : null;
   const filter = await resolveFilter(deps.store, query);
-  if (!filter) return { events: [], nextCursor: null };
+  if (!filter) return { events: [], nextCursor: null, unknownUser: true };
   // One row more than asked tells whether another page exists without a count query.
   const rows = await deps.store.auditExplorer.search(filter, { after, limit: page.limit + 1 });
   const events = rows.slice(0, page.limit);
@@ -53,6 +57,7 @@ export async function searchAuditLog(
   return {
     events,
     nextCursor: rows.length > page.limit && last ? encodeAuditCursor({ at: last.at, id: last.id }) : null,
+    unknownUser: false,
   };
 }
 
@@ -93,4 +98,18 @@ export async function* auditCsvLines(
     if (!last || rows.length < exportBatch) return;
     after = { at: last.at, id: last.id };
   }
+}
+
+/** What the explorer's filter form offers: organizations (the first `organizationLimit`) and event types. */
+export async function auditFilterChoices(
+  deps: Pick<AppDeps, 'store'>,
+  staff: Authenticated,
+  organizationLimit: number,
+): Promise<{ organizations: Array<{ id: string; name: string }>; eventTypes: string[] }> {
+  assertStaff(staff, 'operator');
+  const [organizations, eventTypes] = await Promise.all([
+    deps.store.organizations.list({ limit: organizationLimit, offset: 0 }),
+    deps.store.auditExplorer.eventTypes(),
+  ]);
+  return { organizations, eventTypes };
 }

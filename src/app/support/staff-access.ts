@@ -1,5 +1,6 @@
 import { DomainError } from '../../core/errors.js';
 import type { StaffRole, User } from '../../core/types.js';
+import type { Authenticated } from '../sessions/authenticate.js';
 
 const rank: Record<StaffRole, number> = { support: 1, operator: 2 };
 
@@ -26,4 +27,10 @@ export function assertMayActOn(
   target: Pick<User, 'id' | 'staffRole'>,
 ): void {
   if (!mayActOn(actor, target)) throw new DomainError('forbidden');
+}
+
+/** Staff work needs the role and a session that finished every step; anyone else is `forbidden`. */
+export function assertStaff(staff: Authenticated, needed: StaffRole): void {
+  if (staff.session.state !== 'signed_in' || !hasStaffRole(staff.user, needed))
+    throw new DomainError('forbidden');
 }

@@ -7,6 +7,7 @@ import {
   signUserOutEverywhere,
   userOverview,
 } from '../../app/support/staff-actions.js';
+import { findUserByEmailAsStaff } from '../../app/support/staff-lookups.js';
 import { maxReasonLength } from '../../app/support/two-factor-reset.js';
 import { isDomainError } from '../../core/errors.js';
 import type { HttpEnv } from '../env.js';
@@ -94,7 +95,7 @@ export function consoleUserRoutes(app: Hono<HttpEnv>): void {
     const role = staff.user.staffRole ?? 'support';
     const email = emailField({ email: c.req.query('email') ?? '' });
     if (!email) return renderPage(c, <FindUserPage page={pageContext(c)} role={role} />);
-    const user = await c.get('deps').store.users.findByEmail(email);
+    const user = await findUserByEmailAsStaff(c.get('deps'), staff, email);
     if (user) return c.redirect(userPath(user.id), 303);
     return renderPage(
       c,

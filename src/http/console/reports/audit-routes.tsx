@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { searchAuditLog } from '../../../app/reports/audit-explorer.js';
+import { auditFilterChoices, searchAuditLog } from '../../../app/reports/audit-explorer.js';
 import { isDomainError } from '../../../core/errors.js';
 import type { HttpEnv } from '../../env.js';
 import { pageContext } from '../../pages/page-context.js';
@@ -14,12 +14,10 @@ const organizationChoices = 500;
 
 async function showAudit(c: Context<HttpEnv>) {
   const deps = c.get('deps');
-  const role = staffMember(c).user.staffRole ?? 'operator';
+  const staff = staffMember(c);
+  const role = staff.user.staffRole ?? 'operator';
   const form = parseAuditForm(c.req.query());
-  const [organizations, eventTypes] = await Promise.all([
-    deps.store.organizations.list({ limit: organizationChoices, offset: 0 }),
-    deps.store.auditExplorer.eventTypes(),
-  ]);
+  const { organizations, eventTypes } = await auditFilterChoices(deps, staff, organizationChoices);
   const common = { page: pageContext(c), role, values: form.values, organizations, eventTypes };
   if (!form.ok) {
     return renderPage(
@@ -31,8 +29,6 @@ async function showAudit(c: Context<HttpEnv>) {
   const cursor = c.req.query('cursor') || undefined;
   try {
     const result = await searchAuditLog(deps, form.query, { cursor, limit: pageSize });
-    const unknownUser =
-      form.query.email !== undefined && !(await deps.store.users.findByEmail(form.query.email));
     return renderPage(
       c,
       <AuditPage
@@ -40,7 +36,7 @@ async function showAudit(c: Context<HttpEnv>) {
         events={result.events}
         nextCursor={result.nextCursor}
         paged={cursor !== undefined}
-        problem={unknownUser ? 'unknownUser' : undefined}
+        problem={result.unknownUser ? 'unknownUser' : undefined}
       />,
     );
   } catch (error) {
