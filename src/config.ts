@@ -1,97 +1,78 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { PhoneProviderConfig } from './adapters/phone/choose-phone-sender.js';
+import {
+  commaList,
+  countryList,
+  databaseUrl,
+  dayList,
+  httpUrl,
+  issuer,
+  mailFrom,
+  phoneNumber,
+  smtpUrl,
+  trustedProxyList,
+  twilioAccountSid,
+  twilioSender,
+  wholeNumber,
+} from './config-values.js';
 
-const commaList = (value: string) =>
-  value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-/** An IPv4 or IPv6 address, optionally with a prefix length: `10.0.0.2`, `10.0.0.0/8`, `fd00::/8`. */
-function isAddressOrRange(entry: string): boolean {
-  const [address = '', prefix, ...rest] = entry.split('/');
-  const family = isIP(address);
-  if (family === 0 || rest.length > 0) return false;
-  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
-}
-
-const positiveMinutes = z.coerce.number().int().positive();
-
-const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  TWOSTEP_DATA_DIR: z.string().min(1).default('./data'),
-  TWOSTEP_DATABASE_URL: z
-    .string()
-    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres:// or sqlite:')
-    .optional(),
-  TWOSTEP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  TWOSTEP_SECRET_KEY: z
-    .string()
-    .regex(
-      /^[A-Za-z0-9_-]{43}=?$|^[0-9a-fA-F]{64}$/,
-      'must be 32 bytes as base64url (43 characters) or hex (64)',
-    )
-    .optional(),
-  TWOSTEP_PREVIOUS_SECRET_KEYS: z.string().default(''),
-  TWOSTEP_ISSUER: z.string().min(1).max(64).default('Twostep'),
-  TWOSTEP_TOTP_ALGORITHM: z.enum(['SHA1', 'SHA256', 'SHA512']).default('SHA1'),
-  TWOSTEP_TOTP_DIGITS: z.enum(['6', '8']).default('6'),
-  TWOSTEP_MAIL_RECOVERY_CODES: z.enum(['on', 'off']).default('off'),
-  TWOSTEP_SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
-    .optional(),
-  TWOSTEP_MAIL_FROM: z.string().min(3).default('Twostep <no-reply@localhost>'),
-  TWOSTEP_SMS_PROVIDER: z.enum(['outbox', 'twilio', 'webhook']).default('outbox'),
-  TWILIO_ACCOUNT_SID: z.string().default(''),
-  TWILIO_AUTH_TOKEN: z.string().default(''),
-  TWILIO_FROM: z.string().default(''),
-  TWILIO_VOICE_FROM: z.string().optional(),
-  TWILIO_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-  TWOSTEP_SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
-  TWOSTEP_SMS_WEBHOOK_SECRET: z.string().default(''),
-  TWOSTEP_PHONE_COUNTRIES: z
-    .string()
-    .regex(/^\s*([A-Za-z]{2}\s*(,\s*[A-Za-z]{2}\s*)*)?$/, 'must be ISO country codes separated by commas')
-    .default(''),
-  TWOSTEP_PHONE_ALLOW_HIGH_RISK: z
-    .string()
-    .regex(
-      /^\s*((premium|\+\d{1,3})\s*(,\s*(premium|\+\d{1,3})\s*)*)?$/,
-      'must be "premium" and calling codes such as +252, separated by commas',
-    )
-    .default(''),
-  TWOSTEP_SIGNUP: z.enum(['open', 'closed']).default('open'),
-  TWOSTEP_TRUSTED_PROXIES: z
-    .string()
-    .default('')
-    .superRefine((value, ctx) => {
-      for (const entry of commaList(value).filter((e) => !isAddressOrRange(e))) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `"${entry}" is not an IP address or CIDR range (10.0.0.0/8)`,
-        });
-      }
-    }),
-  TWOSTEP_SESSION_IDLE_MINUTES: positiveMinutes.default(60),
-  TWOSTEP_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(24),
-  TWOSTEP_SUDO_MINUTES: positiveMinutes.max(15).default(10),
-  TWOSTEP_REMEMBER_DEVICE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
-  TWOSTEP_REMINDER_DAYS: z
-    .string()
-    .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, 'must be whole numbers of days separated by commas')
-    .default('30,7,1'),
-  TWOSTEP_2FA_RESET_DELAY_HOURS: z.coerce.number().int().min(0).max(720).default(24),
-  TWOSTEP_DEV_OUTBOX: z.enum(['0', '1']).default('0'),
-  TWOSTEP_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
-  TWOSTEP_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
-  TWOSTEP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: wholeNumber(0, 65_535).default(3000),
+    TWOSTEP_DATA_DIR: z.string().min(1).default('./data'),
+    TWOSTEP_DATABASE_URL: databaseUrl.optional(),
+    TWOSTEP_PUBLIC_URL: httpUrl('origin').optional(),
+    TWOSTEP_SECRET_KEY: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_-]{43}=?$|^[0-9a-fA-F]{64}$/,
+        'must be 32 bytes as base64url (43 characters) or hex (64)',
+      )
+      .optional(),
+    TWOSTEP_PREVIOUS_SECRET_KEYS: z.string().default(''),
+    TWOSTEP_ISSUER: issuer.default('Twostep'),
+    TWOSTEP_TOTP_ALGORITHM: z.enum(['SHA1', 'SHA256', 'SHA512']).default('SHA1'),
+    TWOSTEP_TOTP_DIGITS: z.enum(['6', '8']).default('6'),
+    TWOSTEP_MAIL_RECOVERY_CODES: z.enum(['on', 'off']).default('off'),
+    TWOSTEP_SMTP_URL: smtpUrl.optional(),
+    TWOSTEP_MAIL_FROM: mailFrom.default('Twostep <no-reply@localhost>'),
+    TWOSTEP_SMS_PROVIDER: z.enum(['outbox', 'twilio', 'webhook']).default('outbox'),
+    TWILIO_ACCOUNT_SID: twilioAccountSid.default(''),
+    TWILIO_AUTH_TOKEN: z.string().default(''),
+    TWILIO_FROM: twilioSender.default(''),
+    TWILIO_VOICE_FROM: phoneNumber.optional(),
+    TWILIO_BASE_URL: httpUrl('base').optional(),
+    TWOSTEP_SMS_WEBHOOK_URL: httpUrl('endpoint').optional(),
+    TWOSTEP_SMS_WEBHOOK_SECRET: z.string().default(''),
+    TWOSTEP_PHONE_COUNTRIES: countryList.default(''),
+    TWOSTEP_PHONE_ALLOW_HIGH_RISK: z
+      .string()
+      .regex(
+        /^\s*((premium|\+\d{1,3})\s*(,\s*(premium|\+\d{1,3})\s*)*)?$/,
+        'must be "premium" and calling codes such as +252, separated by commas',
+      )
+      .default(''),
+    TWOSTEP_SIGNUP: z.enum(['open', 'closed']).default('open'),
+    TWOSTEP_TRUSTED_PROXIES: trustedProxyList.default(''),
+    TWOSTEP_SESSION_IDLE_MINUTES: wholeNumber(1, 43_200).default(60),
+    TWOSTEP_SESSION_MAX_HOURS: wholeNumber(1, 8760).default(24),
+    TWOSTEP_SUDO_MINUTES: wholeNumber(1, 15).default(10),
+    TWOSTEP_REMEMBER_DEVICE_DAYS: wholeNumber(0, 365).default(30),
+    TWOSTEP_REMINDER_DAYS: dayList.default('30,7,1'),
+    TWOSTEP_2FA_RESET_DELAY_HOURS: wholeNumber(0, 720).default(24),
+    TWOSTEP_DEV_OUTBOX: z.enum(['0', '1']).default('0'),
+    TWOSTEP_METRICS_PORT: wholeNumber(0, 65_535).optional(),
+    TWOSTEP_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+    TWOSTEP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .refine((e) => e.TWOSTEP_SESSION_IDLE_MINUTES <= e.TWOSTEP_SESSION_MAX_HOURS * 60, {
+    path: ['TWOSTEP_SESSION_IDLE_MINUTES'],
+    message: 'must not exceed TWOSTEP_SESSION_MAX_HOURS: a session never lasts longer than that',
+  });
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -177,9 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'TWOSTEP_SMS_PROVIDER must be twilio or webhook in production: the development outbox sends no SMS or calls.',
     );
   }
-  const phoneCountries = e.TWOSTEP_PHONE_COUNTRIES.split(',')
-    .map((c) => c.trim().toUpperCase())
-    .filter(Boolean);
+  const phoneCountries = commaList(e.TWOSTEP_PHONE_COUNTRIES).map((c) => c.toUpperCase());
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -217,9 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pendingMs: 10 * 60_000,
     },
     rememberDeviceDays: e.TWOSTEP_REMEMBER_DEVICE_DAYS,
-    reminderDays: [...new Set(e.TWOSTEP_REMINDER_DAYS.split(',').map((d) => Number(d.trim())))]
-      .filter((d) => d > 0)
-      .sort((a, b) => b - a),
+    reminderDays: [...new Set(commaList(e.TWOSTEP_REMINDER_DAYS).map(Number))].sort((a, b) => b - a),
     logLevel: e.TWOSTEP_LOG_LEVEL,
     twoFactorResetDelayMs: e.TWOSTEP_2FA_RESET_DELAY_HOURS * 3_600_000,
     devOutbox,
