@@ -9,7 +9,7 @@ import { findCycles, type ImportEdge, importEdges, importSpecifiers } from './su
 
 type Layer = 'core' | 'ports' | 'factors' | 'app' | 'i18n' | 'adapters' | 'http' | 'cli' | 'root';
 
-const compositionRoot = ['src/compose.ts', 'src/main.ts', 'src/config.ts'];
+const compositionRoot = ['src/compose.ts', 'src/main.ts', 'src/config.ts', 'src/config-values.ts'];
 
 /** Which layers each layer may import; the composition root wires everything together. */
 const mayImport: Record<Layer, readonly Layer[]> = {
