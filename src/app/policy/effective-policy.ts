@@ -1,5 +1,5 @@
 import { type EffectivePolicy, mergePolicies, type PolicySource } from '../../core/policy/merge-policies.js';
-import { isTwoFactorRequired } from '../../core/policy/policy-rules.js';
+import { daysLeft, isTwoFactorRequired } from '../../core/policy/policy-rules.js';
 import { methodTypes } from '../../factors/registry.js';
 import type { Store } from '../../ports/store.js';
 import type { AppDeps } from '../deps.js';
@@ -34,4 +34,22 @@ export async function mustSetUpTwoFactor(
 ): Promise<boolean> {
   if (!isTwoFactorRequired(await effectivePolicyFor(deps, userId), now)) return false;
   return !(await hasTwoFactor(deps.store, userId));
+}
+
+/** A 2FA deadline ahead that the user has not met yet: when, in which zone, and whole days left. */
+export interface DeadlineAhead {
+  deadline: Date;
+  timeZone: string;
+  daysLeft: number;
+}
+
+/** The deadline the user still has to meet, or null: none is set, it has passed, or 2FA is on. */
+export async function deadlineAheadFor(
+  deps: Pick<AppDeps, 'store' | 'clock'>,
+  userId: string,
+): Promise<DeadlineAhead | null> {
+  const now = deps.clock.now();
+  const required = (await effectivePolicyFor(deps, userId)).requiredFrom;
+  if (!required || now >= required.value || (await hasTwoFactor(deps.store, userId))) return null;
+  return { deadline: required.value, timeZone: required.timeZone, daysLeft: daysLeft(required.value, now) };
 }

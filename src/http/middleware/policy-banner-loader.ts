@@ -1,7 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { effectivePolicyFor } from '../../app/policy/effective-policy.js';
-import { hasTwoFactor } from '../../app/two-factor/two-factor-status.js';
-import { daysLeft } from '../../core/policy/policy-rules.js';
+import { deadlineAheadFor } from '../../app/policy/effective-policy.js';
 import type { HttpEnv } from '../env.js';
 import { signedInPageRequest } from '../pages/banner-request.js';
 
@@ -13,16 +11,8 @@ export function policyBannerLoader(): MiddlewareHandler<HttpEnv> {
   return async function policyBannerLoaderMiddleware(c, next) {
     const auth = signedInPageRequest(c);
     if (auth) {
-      const deps = c.get('deps');
-      const now = deps.clock.now();
-      const required = (await effectivePolicyFor(deps, auth.user.id)).requiredFrom;
-      if (required && now < required.value && !(await hasTwoFactor(deps.store, auth.user.id))) {
-        c.set('policyBanner', {
-          deadline: required.value,
-          timeZone: required.timeZone,
-          daysLeft: daysLeft(required.value, now),
-        });
-      }
+      const ahead = await deadlineAheadFor(c.get('deps'), auth.user.id);
+      if (ahead) c.set('policyBanner', ahead);
     }
     await next();
   };
