@@ -38,7 +38,7 @@ export async function admitSignInAttempt(
     : Number.MAX_SAFE_INTEGER;
   const wait = requiredWaitSeconds(attempts);
   if (wait > 0) {
-    // Taken by clean networks too: the wait runs from a network's latest attempt, failed or not.
+    // Taken by clean networks too, so that a network's first failure already starts its wait.
     const gate = await limiter.consume(
       rateKeys.signInWait(email, context.ip),
       { limit: 1, windowSeconds: wait },
@@ -53,8 +53,9 @@ export async function admitSignInAttempt(
 }
 
 /**
- * Whether the request carries the owner's remembered device, and that device has no attempt
- * since its last success. It only spares the wait: the password is checked as always.
+ * Whether the request carries the owner's remembered device, and that device made no other attempt
+ * while the account was slowed, since its last success. It only spares the wait: the password is
+ * checked as always.
  */
 async function fromCleanRememberedDevice(
   deps: LimitDeps,

@@ -44,23 +44,22 @@ export async function signIn(
   const rememberedDeviceTokens = input.rememberedDeviceTokens ?? [];
   // Before any look-up or rate-limit key: the store cannot hold some characters (NUL in PostgreSQL).
   assertAddressText(email);
-  const admitted = await admitSignInAttempt(deps, now, { email, context, rememberedDeviceTokens }).catch(
-    async (error) => {
-      const user = await store.users.findByEmail(email);
-      // One event per quarter hour: a flood of refused attempts must not push the user's real
-      // events out of their recent activity.
-      const quarterHourAgo = now.getTime() - 15 * 60_000;
-      const recent = user ? await store.audit.listForUser(user.id, 20) : [];
-      if (!recent.some((e) => e.type === 'sign_in_rate_limited' && e.at.getTime() > quarterHourAgo)) {
-        await recordAudit(store, random, now, {
-          userId: user?.id ?? null,
-          type: 'sign_in_rate_limited',
-          context,
-        });
-      }
-      throw error;
-    },
-  );
+  const attempt = { email, context, rememberedDeviceTokens };
+  const admitted = await admitSignInAttempt(deps, now, attempt).catch(async (error) => {
+    const user = await store.users.findByEmail(email);
+    // One event per quarter hour: a flood of refused attempts must not push the user's real
+    // events out of their recent activity.
+    const quarterHourAgo = now.getTime() - 15 * 60_000;
+    const recent = user ? await store.audit.listForUser(user.id, 20) : [];
+    if (!recent.some((e) => e.type === 'sign_in_rate_limited' && e.at.getTime() > quarterHourAgo)) {
+      await recordAudit(store, random, now, {
+        userId: user?.id ?? null,
+        type: 'sign_in_rate_limited',
+        context,
+      });
+    }
+    throw error;
+  });
   const password = normalizePassword(input.password);
   const user = await store.users.findByEmail(email);
   if (user && admitted.slowdownStarted) await tellOwnerOfSlowdown(deps, user, context, now);
