@@ -19,7 +19,8 @@ export type SecurityNoticeKind =
   | 'recoveryCodeUsed'
   | 'recoveryCodesRegenerated'
   | 'recoveryCodesIssued'
-  | 'secondFactorLocked';
+  | 'secondFactorLocked'
+  | 'signInSlowedDown';
 
 export interface SecurityNotice {
   user: Recipient;

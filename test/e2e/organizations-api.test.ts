@@ -88,7 +88,7 @@ describe('organizations API', () => {
     expect(sent.status).toBe(201);
     expect(await sent.json()).toMatchObject({ email: 'cleo@example.com', role: 'admin' });
     const mail = (await outbox(server)).filter((m) => m.to === 'cleo@example.com').at(-1);
-    expect(mail?.subject).toBe('Invitation to join Mail-IT-Wize');
+    expect(mail?.subject).toBe('You are invited to an organization on Twostep');
     expect(mail?.text).toContain(`${origin}/invitation?token=`);
     expect(mail?.text).not.toContain('evil.example');
     const token = await invitationToken(server, 'cleo@example.com');
@@ -123,9 +123,11 @@ describe('organizations API', () => {
       { 'accept-language': 'pt-BR' },
     );
     const mails = await outbox(server);
-    expect(mails.find((m) => m.to === 'nils@example.com')?.subject).toBe('Inbjudan till Mail-IT-Wize');
+    expect(mails.find((m) => m.to === 'nils@example.com')?.subject).toBe(
+      'Du är inbjuden till en organisation på Twostep',
+    );
     expect(mails.find((m) => m.to === 'joao@example.com')?.subject).toBe(
-      'Convite para participar de Mail-IT-Wize',
+      'Você foi convidado para uma organização no Twostep',
     );
   });
 

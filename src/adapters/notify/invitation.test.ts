@@ -16,15 +16,16 @@ describe('invitation e-mail', () => {
 
   it('names the inviter, the organization, the role, the link and its expiry', async () => {
     const mail = await send('Mail-IT-Wize', 'en');
-    expect(mail.subject).toBe('Invitation to join Mail-IT-Wize');
+    expect(mail.subject).toBe('You are invited to an organization on Twostep');
     expect(mail.text).toContain('ann@example.com invited you to join Mail-IT-Wize as Admin.');
     expect(mail.text).toContain('https://id.example.com/invitation?token=abc');
     expect(mail.text).toContain('expires in 7 days');
     expect(mail.html).toContain('<a href="https://id.example.com/invitation?token=abc">');
   });
 
-  it("escapes the customer's own text in the HTML part", async () => {
+  it("escapes the customer's own text in the HTML part, and keeps it out of the subject", async () => {
     const mail = await send('<img src=x onerror=alert(1)> & Co', 'en');
+    expect(mail.subject).not.toContain('img');
     expect(mail.html).not.toContain('<img');
     expect(mail.html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; Co');
   });
@@ -33,7 +34,7 @@ describe('invitation e-mail', () => {
     expect((await send('Acme', 'pt-BR')).text).toContain(
       'convidou você para participar de Acme como Administrador',
     );
-    expect((await send('Acme', 'nl')).subject).toBe('Uitnodiging voor Acme');
-    expect((await send('Acme', 'xx')).subject).toBe('Invitation to join Acme');
+    expect((await send('Acme', 'nl')).subject).toBe('U bent uitgenodigd voor een organisatie op Twostep');
+    expect((await send('Acme', 'xx')).subject).toBe('You are invited to an organization on Twostep');
   });
 });

@@ -24,7 +24,9 @@ export function invitationMail(input: Parameters<Notifier['organizationInvitatio
   ];
   return {
     to: input.to,
-    subject: t('mail.orgInvitation.subject', vars),
+    // Never the organization's name: it is the customer's own text, and in a subject line it
+    // would let anyone write the headline of a mail we send to a stranger.
+    subject: t('mail.orgInvitation.subject', { app: t('app.name') }),
     text: paragraphs.join('\n\n'),
     html: paragraphs
       .map((p) =>

@@ -5,7 +5,7 @@ import type { RequestContext, User } from '../../core/types.js';
 import type { Store } from '../../ports/store.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import { consumeAll, rateKeys, rateRules } from '../rate-rules.js';
+import { consumeInTurn, rateKeys, rateRules } from '../rate-rules.js';
 import { assertAddressText, assertNewPasswordText } from './input-text.js';
 
 const resetLifetimeMs = 30 * 60_000;
@@ -21,9 +21,13 @@ export async function requestPasswordReset(
   const { store, clock, random, limiter, settings } = deps;
   const now = clock.now();
   assertAddressText(input.email);
-  await consumeAll(limiter, now, [
-    [rateKeys.resetAddress(input.email), rateRules.resetAddress],
+  // Per address and network first, and a request it refuses counts nowhere else: a stranger's
+  // network cannot spend the owner's links. The cap per address across networks is high enough
+  // that whoever spends it has mailed the owner a pile of links they will notice.
+  await consumeInTurn(limiter, now, [
+    [rateKeys.resetAddressNetwork(input.email, input.context.ip), rateRules.resetAddressNetwork],
     [rateKeys.resetNetwork(input.context.ip), rateRules.resetNetwork],
+    [rateKeys.resetAddress(input.email), rateRules.resetAddress],
   ]);
   const user = await store.users.findByEmail(input.email);
   if (!user || user.disabledAt) return;

@@ -8,14 +8,12 @@ import type { RequestContext } from '../../core/types.js';
 import { assertNewAddress } from '../accounts/input-text.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import { consumeAll } from '../rate-rules.js';
+import { consumeInTurn, rateKeys, rateRules } from '../rate-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
 import { managerIn } from './organization-access.js';
 
 export const invitationLifetimeDays = 7;
-/** Invitations are e-mails to strangers: capped so a hijacked admin cannot turn us into a spam relay. */
-const invitationLimit = { limit: 30, windowSeconds: 60 * 60 };
 
 /**
  * E-mails a single-use link (256-bit token, stored hashed, 7 days) that lets the owner of that
@@ -34,7 +32,12 @@ export async function inviteMember(
   const email = input.email.trim();
   assertNewAddress(email);
   const now = clock.now();
-  await consumeAll(limiter, now, [[`org:invite:${auth.user.id}`, invitationLimit]]);
+  // Invitations are e-mails to strangers: capped per inviter and per organization, so neither a
+  // hijacked admin nor an organization made for the purpose turns us into a spam relay.
+  await consumeInTurn(limiter, now, [
+    [rateKeys.invitationsByInviter(auth.user.id), rateRules.invitationsByInviter],
+    [rateKeys.invitationsToOrganization(organization.id), rateRules.invitationsToOrganization],
+  ]);
   const invitee = await store.users.findByEmail(email);
   if (invitee && (await store.organizations.roleOf(organization.id, invitee.id))) {
     throw new DomainError('conflict', 'Already a member');

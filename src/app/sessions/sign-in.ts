@@ -8,10 +8,10 @@ import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { effectivePolicyFor } from '../policy/effective-policy.js';
 import { sudoWindowMs } from '../policy/sudo-window.js';
-import { consumeAll, rateKeys, rateRules } from '../rate-rules.js';
 import { applyDueResetFor } from '../support/two-factor-reset.js';
 import { recognizeRememberedDevice } from '../two-factor/remembered-devices.js';
 import { hasTwoFactor } from '../two-factor/two-factor-status.js';
+import { admitSignInAttempt, clearSignInFailures } from './sign-in-limits.js';
 import { startSession } from './start-session.js';
 
 export interface SignInResult {
@@ -21,21 +21,6 @@ export interface SignInResult {
 }
 
 let dummyHash: Promise<string> | null = null;
-
-/**
- * The account-and-network limit comes first, and an attempt it refuses counts nowhere else.
- * Otherwise one network could spend the account-wide budget (100 an hour) with requests that never
- * reach the password check, and lock the owner out on every network (SECURITY.md a42).
- */
-async function countAttempt(deps: Pick<AppDeps, 'limiter'>, now: Date, email: string, ip: string) {
-  await consumeAll(deps.limiter, now, [
-    [rateKeys.signInAccountNetwork(email, ip), rateRules.signInAccountNetwork],
-  ]);
-  await consumeAll(deps.limiter, now, [
-    [rateKeys.signInAccount(email), rateRules.signInAccount],
-    [rateKeys.signInNetwork(ip), rateRules.signInNetwork],
-  ]);
-}
 
 /**
  * First step: e-mail and password. An unknown address costs the same hashing time as a wrong
@@ -53,12 +38,14 @@ export async function signIn(
     rememberedDeviceTokens?: string[] | undefined;
   },
 ): Promise<SignInResult> {
-  const { store, hasher, clock, random, limiter } = deps;
+  const { store, hasher, clock, random } = deps;
   const now = clock.now();
   const { email, context } = input;
+  const rememberedDeviceTokens = input.rememberedDeviceTokens ?? [];
   // Before any look-up or rate-limit key: the store cannot hold some characters (NUL in PostgreSQL).
   assertAddressText(email);
-  await countAttempt(deps, now, email, context.ip).catch(async (error) => {
+  const attempt = { email, context, rememberedDeviceTokens };
+  const admitted = await admitSignInAttempt(deps, now, attempt).catch(async (error) => {
     const user = await store.users.findByEmail(email);
     // One event per quarter hour: a flood of refused attempts must not push the user's real
     // events out of their recent activity.
@@ -75,6 +62,7 @@ export async function signIn(
   });
   const password = normalizePassword(input.password);
   const user = await store.users.findByEmail(email);
+  if (user && admitted.slowdownStarted) await tellOwnerOfSlowdown(deps, user, context, now);
   if (!user) {
     dummyHash ??= hasher.hash('dummy password for timing');
     await hasher.verify(await dummyHash, password);
@@ -85,8 +73,6 @@ export async function signIn(
     throw new DomainError('invalid_credentials');
   }
   if (user.disabledAt) throw new DomainError('account_disabled');
-  await limiter.reset(rateKeys.signInAccountNetwork(email, context.ip));
-  await limiter.reset(rateKeys.signInAccount(email));
   if (hasher.needsRehash(user.passwordHash)) {
     await store.users.updatePasswordHash(user.id, await hasher.hash(password));
   }
@@ -94,8 +80,9 @@ export async function signIn(
   await applyDueResetFor(deps, user.id, context);
   const needsSecondFactor = await hasTwoFactor(store, user.id);
   const rememberedDevice = needsSecondFactor
-    ? await recognizeRememberedDevice(deps, user.id, input.rememberedDeviceTokens ?? [], now)
+    ? await recognizeRememberedDevice(deps, user.id, rememberedDeviceTokens, now)
     : null;
+  await clearSignInFailures(deps, { email, context, rememberedDeviceId: rememberedDevice?.id ?? null });
   // Read before the transaction: on SQLite a read beside an open transaction waits on itself.
   const policy = needsSecondFactor ? null : await effectivePolicyFor(deps, user.id);
   const setUpFirst = policy !== null && isTwoFactorRequired(policy, now);
@@ -142,5 +129,17 @@ export async function signIn(
       });
     }
     return { token, session, user };
+  });
+}
+
+/** Once per hour of heavy guessing, not per attempt: the owner learns of it and can act. */
+async function tellOwnerOfSlowdown(deps: AppDeps, user: User, context: RequestContext, now: Date) {
+  await deps.notifier.securityNotice({
+    user,
+    kind: 'signInSlowedDown',
+    context,
+    at: now,
+    publicUrl: deps.settings.publicUrl,
+    includeNotYou: false,
   });
 }

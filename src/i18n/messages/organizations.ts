@@ -8,7 +8,7 @@ export const organizationMessages = defineMessages({
     'org.role.owner': 'Owner',
     'org.role.admin': 'Admin',
     'org.role.member': 'Member',
-    'mail.orgInvitation.subject': 'Invitation to join {organization}',
+    'mail.orgInvitation.subject': 'You are invited to an organization on {app}',
     'mail.orgInvitation.body':
       '{inviter} invited you to join {organization} as {role}. Open this link to accept. If you do not have an account yet, you can create one with this e-mail address first:',
     'mail.orgInvitation.expiry': 'The link works once and expires in {days} days.',
@@ -91,7 +91,7 @@ export const organizationMessages = defineMessages({
     'org.role.owner': 'Eigenaar',
     'org.role.admin': 'Beheerder',
     'org.role.member': 'Lid',
-    'mail.orgInvitation.subject': 'Uitnodiging voor {organization}',
+    'mail.orgInvitation.subject': 'U bent uitgenodigd voor een organisatie op {app}',
     'mail.orgInvitation.body':
       '{inviter} nodigt u uit om lid te worden van {organization} als {role}. Open deze link om de uitnodiging te accepteren. Heeft u nog geen account, dan kunt u er eerst een aanmaken met dit e-mailadres:',
     'mail.orgInvitation.expiry': 'De link werkt één keer en verloopt over {days} dagen.',
@@ -173,7 +173,7 @@ export const organizationMessages = defineMessages({
     'org.role.owner': 'Ägare',
     'org.role.admin': 'Administratör',
     'org.role.member': 'Medlem',
-    'mail.orgInvitation.subject': 'Inbjudan till {organization}',
+    'mail.orgInvitation.subject': 'Du är inbjuden till en organisation på {app}',
     'mail.orgInvitation.body':
       '{inviter} har bjudit in dig till {organization} som {role}. Öppna länken för att tacka ja. Om du inte har något konto ännu kan du först skapa ett med den här e-postadressen:',
     'mail.orgInvitation.expiry': 'Länken fungerar en gång och slutar gälla om {days} dagar.',
@@ -256,7 +256,7 @@ export const organizationMessages = defineMessages({
     'org.role.owner': 'Proprietário',
     'org.role.admin': 'Administrador',
     'org.role.member': 'Membro',
-    'mail.orgInvitation.subject': 'Convite para participar de {organization}',
+    'mail.orgInvitation.subject': 'Você foi convidado para uma organização no {app}',
     'mail.orgInvitation.body':
       '{inviter} convidou você para participar de {organization} como {role}. Abra este link para aceitar. Se ainda não tem uma conta, você pode criar uma antes com este endereço de e-mail:',
     'mail.orgInvitation.expiry': 'O link funciona uma vez e expira em {days} dias.',

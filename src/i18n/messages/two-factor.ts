@@ -1,6 +1,6 @@
 import { defineMessages } from '../define-messages.js';
 
-/** Security e-mails about two-factor authentication. */
+/** Security e-mails about two-factor authentication and about attacks on signing in. */
 export const twoFactorMessages = defineMessages({
   en: {
     'mail.twoFactorEnabled.subject': 'Two-factor authentication is on',
@@ -25,6 +25,9 @@ export const twoFactorMessages = defineMessages({
     'mail.secondFactorLocked.subject': 'Sign-in attempts on your account were blocked',
     'mail.secondFactorLocked.body':
       'Someone entered your correct password for {email} but then several wrong two-factor codes. We blocked further attempts for {minutes} minutes. Change your password now if this was not you.',
+    'mail.signInSlowedDown.subject': 'Many wrong passwords were tried for your account',
+    'mail.signInSlowedDown.body':
+      'Someone has tried many wrong passwords for {email} from other networks. We now make those networks wait longer and longer between attempts; you can still sign in as usual. If you think someone may know your password, change it and turn on two-factor authentication.',
   },
   nl: {
     'mail.twoFactorEnabled.subject': 'Tweestapsverificatie staat aan',
@@ -50,6 +53,9 @@ export const twoFactorMessages = defineMessages({
     'mail.secondFactorLocked.subject': 'Inlogpogingen op uw account zijn geblokkeerd',
     'mail.secondFactorLocked.body':
       'Iemand voerde het juiste wachtwoord voor {email} in, maar daarna meerdere verkeerde codes. We blokkeren verdere pogingen gedurende {minutes} minuten. Was u dit niet? Wijzig dan nu uw wachtwoord.',
+    'mail.signInSlowedDown.subject': 'Er zijn veel verkeerde wachtwoorden geprobeerd voor uw account',
+    'mail.signInSlowedDown.body':
+      'Iemand heeft vanaf andere netwerken veel verkeerde wachtwoorden geprobeerd voor {email}. Die netwerken moeten nu steeds langer wachten tussen pogingen; u kunt gewoon inloggen. Denkt u dat iemand uw wachtwoord kent? Wijzig het dan en zet tweestapsverificatie aan.',
   },
   sv: {
     'mail.twoFactorEnabled.subject': 'Tvåfaktorsautentisering är aktiverad',
@@ -74,6 +80,9 @@ export const twoFactorMessages = defineMessages({
     'mail.secondFactorLocked.subject': 'Inloggningsförsök på ditt konto har blockerats',
     'mail.secondFactorLocked.body':
       'Någon angav rätt lösenord för {email} men sedan flera felaktiga koder. Vi blockerar fler försök i {minutes} minuter. Byt lösenord nu om det inte var du.',
+    'mail.signInSlowedDown.subject': 'Många felaktiga lösenord har provats för ditt konto',
+    'mail.signInSlowedDown.body':
+      'Någon har provat många felaktiga lösenord för {email} från andra nätverk. De nätverken får nu vänta allt längre mellan försöken; du kan logga in som vanligt. Om du tror att någon kan ditt lösenord, byt det och aktivera tvåfaktorsautentisering.',
   },
   'pt-BR': {
     'mail.twoFactorEnabled.subject': 'A autenticação em dois fatores está ativada',
@@ -98,5 +107,8 @@ export const twoFactorMessages = defineMessages({
     'mail.secondFactorLocked.subject': 'Tentativas de acesso à sua conta foram bloqueadas',
     'mail.secondFactorLocked.body':
       'Alguém digitou a senha correta de {email}, mas depois vários códigos errados. Bloqueamos novas tentativas por {minutes} minutos. Se não foi você, troque sua senha agora.',
+    'mail.signInSlowedDown.subject': 'Muitas senhas erradas foram tentadas na sua conta',
+    'mail.signInSlowedDown.body':
+      'Alguém tentou muitas senhas erradas para {email} a partir de outras redes. Agora essas redes precisam esperar cada vez mais entre as tentativas; você continua entrando normalmente. Se acha que alguém pode saber sua senha, troque-a e ative a autenticação em dois fatores.',
   },
 });
