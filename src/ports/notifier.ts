@@ -19,7 +19,8 @@ export type SecurityNoticeKind =
   | 'recoveryCodeUsed'
   | 'recoveryCodesRegenerated'
   | 'recoveryCodesIssued'
-  | 'secondFactorLocked';
+  | 'secondFactorLocked'
+  | 'secondFactorLockedOut';
 
 export interface SecurityNotice {
   user: Recipient;

@@ -32,6 +32,7 @@ const securityKinds: SecurityNoticeKind[] = [
   'recoveryCodesRegenerated',
   'recoveryCodesIssued',
   'secondFactorLocked',
+  'secondFactorLockedOut',
 ];
 const purposes: ProofPurpose[] = ['enroll', 'sign_in', 'change', 'disable'];
 const hostile = `<img src=x onerror=alert(1)> Ann's "key" & co`;
@@ -46,6 +47,7 @@ const publicUrl = 'https://id.example.com';
 const vars = {
   method: 'Phone ••• 567',
   minutes: '15',
+  attempts: '100',
   left: '3',
   codes: 'aaaa-bbbb\ncccc-dddd',
   url: `${publicUrl}/x`,
@@ -107,9 +109,9 @@ describe('i18n notifier', () => {
     'writes every message in %s with every key found and every placeholder filled',
     async (locale) => {
       const texts = await everyMessage(locale);
-      // 25 e-mails (13 notices, 4 codes, 1 invitation, 4 reminders, 3 resets) of 3 texts each,
+      // 26 e-mails (14 notices, 4 codes, 1 invitation, 4 reminders, 3 resets) of 3 texts each,
       // 7 SMS (4 codes, 1 number replaced, 2 resets) and 6 calls (4 codes, 2 resets).
-      expect(texts).toHaveLength(25 * 3 + 7 + 6);
+      expect(texts).toHaveLength(26 * 3 + 7 + 6);
       for (const text of texts) {
         expect(typeof text).toBe('string');
         expect(text.trim()).not.toBe('');
