@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'reset_token_invalid'
   | 'second_factor_required'
   | 'wrong_code'
+  | 'second_factor_locked'
   | 'setup_expired'
   | 'method_limit_reached'
   | 'two_factor_setup_required'

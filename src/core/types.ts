@@ -70,6 +70,7 @@ export type AuditEventType =
   | 'primary_method_changed'
   | 'second_factor_failed'
   | 'second_factor_locked'
+  | 'second_factor_unlocked'
   | 'recovery_code_used'
   | 'recovery_codes_regenerated'
   | 'code_send_limited'

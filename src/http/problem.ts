@@ -29,6 +29,8 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   reset_token_invalid: 400,
   second_factor_required: 401,
   wrong_code: 400,
+  // Answered whatever the code, like a wrong one: the owner unlocks from the e-mail.
+  second_factor_locked: 400,
   setup_expired: 410,
   two_factor_setup_required: 403,
   method_not_allowed: 403,

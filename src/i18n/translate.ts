@@ -9,6 +9,7 @@ import { organizationMessages } from './messages/organizations.js';
 import { pagesMessages } from './messages/pages.js';
 import { policyMessages } from './messages/policy.js';
 import { rememberedDeviceMessages } from './messages/remembered-devices.js';
+import { secondFactorLockoutMessages } from './messages/second-factor-lockout.js';
 import { twoFactorMessages } from './messages/two-factor.js';
 import { twoFactorPageMessages } from './messages/two-factor-pages.js';
 
@@ -24,6 +25,7 @@ const areas = [
   codeMethodPageMessages,
   destinationChangeMessages,
   rememberedDeviceMessages,
+  secondFactorLockoutMessages,
   consoleMessages,
   consoleReportMessages,
 ] as const;

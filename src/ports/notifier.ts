@@ -20,7 +20,8 @@ export type SecurityNoticeKind =
   | 'recoveryCodesRegenerated'
   | 'recoveryCodesIssued'
   | 'secondFactorLocked'
-  | 'signInSlowedDown';
+  | 'signInSlowedDown'
+  | 'secondFactorLockedOut';
 
 export interface SecurityNotice {
   user: Recipient;

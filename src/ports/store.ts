@@ -7,6 +7,7 @@ import type { PolicyStore } from './policy-store.js';
 import type { RecoveryCodeStore } from './recovery-code-store.js';
 import type { RememberedDeviceStore } from './remembered-device-store.js';
 import type { AdoptionStore, AuditExplorerStore } from './report-store.js';
+import type { SecondFactorLockoutStore } from './second-factor-lockout-store.js';
 import type { TwoFactorResetStore } from './two-factor-reset-store.js';
 
 /** Storage ports, one per aggregate, in the words of the domain. Implemented once over Kysely. */
@@ -78,6 +79,7 @@ export interface Store {
   auditExplorer: AuditExplorerStore;
   adoption: AdoptionStore;
   expiredRows: ExpiredRowStore;
+  secondFactorLockouts: SecondFactorLockoutStore;
   /** Runs `work` in one transaction: all of its writes land, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Throws when the database does not answer. */

@@ -33,6 +33,7 @@ const securityKinds: SecurityNoticeKind[] = [
   'recoveryCodesIssued',
   'secondFactorLocked',
   'signInSlowedDown',
+  'secondFactorLockedOut',
 ];
 const purposes: ProofPurpose[] = ['enroll', 'sign_in', 'change', 'disable'];
 const hostile = `<img src=x onerror=alert(1)> Ann's "key" & co`;
@@ -47,6 +48,7 @@ const publicUrl = 'https://id.example.com';
 const vars = {
   method: 'Phone ••• 567',
   minutes: '15',
+  attempts: '100',
   left: '3',
   codes: 'aaaa-bbbb\ncccc-dddd',
   url: `${publicUrl}/x`,

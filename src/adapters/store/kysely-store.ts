@@ -13,6 +13,7 @@ import { kyselyPolicyStore } from './policies.js';
 import { kyselyRecoveryCodeStore } from './recovery-codes.js';
 import { kyselyRememberedDeviceStore } from './remembered-devices.js';
 import type { Database } from './schema.js';
+import { kyselySecondFactorLockoutStore } from './second-factor-lockouts.js';
 import { kyselySessionStore } from './sessions.js';
 import { kyselyTwoFactorResetStore } from './two-factor-resets.js';
 import { kyselyUserStore } from './users.js';
@@ -35,6 +36,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
     auditExplorer: kyselyAuditExplorerStore(db),
     adoption: kyselyAdoptionStore(db),
     expiredRows: kyselyExpiredRowStore(db),
+    secondFactorLockouts: kyselySecondFactorLockoutStore(db),
     transaction: (work) =>
       db.isTransaction ? work(kyselyStore(db)) : db.transaction().execute((trx) => work(kyselyStore(trx))),
     ping: async () => {

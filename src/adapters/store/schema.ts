@@ -174,6 +174,13 @@ export interface Database {
     /** JSON: users per method type. */
     by_method: string;
   };
+  /** Second-factor attempts since the last success, and the pending unlock link (0010). */
+  second_factor_lockouts: {
+    user_id: string;
+    attempts: number;
+    unlock_token_hash: string | null;
+    unlock_expires_at: string | null;
+  };
 }
 
 export const iso = (date: Date): string => date.toISOString();

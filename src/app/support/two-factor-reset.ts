@@ -94,6 +94,8 @@ export async function completeTwoFactorReset(
     for (const method of methods) await tx.methods.delete(method.id);
     await tx.recoveryCodes.deleteForUser(user.id);
     await tx.methods.setPrimaryId(user.id, null);
+    // A second step locked after too many wrong codes starts afresh with the new methods.
+    await tx.secondFactorLockouts.clear(user.id);
     const ended = await tx.sessions.deleteForUser(user.id);
     const forgotten = await tx.rememberedDevices.deleteForUser(user.id);
     await recordAudit(tx, random, now, {

@@ -2,19 +2,16 @@ import { DomainError } from '../../core/errors.js';
 import type { RequestContext, TwoFactorMethod } from '../../core/types.js';
 import { sentCodeFactorOf } from '../../factors/registry.js';
 import { type SentCodeFactor, spendSentCode } from '../../factors/sent-code/sent-code-factor.js';
+import type { Store } from '../../ports/store.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import { consumeAll } from '../rate-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
 import { factorPorts } from './factor-ports.js';
+import { limitFactorCheck } from './prove-factor.js';
 import { sendCode } from './send-code.js';
 import { activeMethods } from './two-factor-status.js';
 import { userLocale } from './user-locale.js';
-
-/** Wrong codes per account in 15 minutes, beside the five per code: restarts do not reset it (a27). */
-const confirmRule = { limit: 10, windowSeconds: 15 * 60 };
-const confirmKey = (userId: string) => `2fa-change:${userId}`;
 
 export type NewDestination = { address: string } | { phone: string; country?: string | undefined };
 
@@ -97,37 +94,16 @@ export async function confirmDestinationChange(
   input: { methodId: string; code: string; context: RequestContext },
 ): Promise<void> {
   requireSudo(deps, auth);
-  const { store, clock, random, limiter } = deps;
-  const now = clock.now();
-  const { user, session } = auth;
+  const now = deps.clock.now();
   const { method, factor } = await ownCodeMethod(deps, auth, input.methodId);
-  await consumeAll(limiter, now, [[confirmKey(user.id), confirmRule]]);
-  const changed = await store.transaction(async (tx) => {
-    const proof = { method, purpose: 'change' as const, sessionId: session.id, code: input.code, now };
-    const destination = (await spendSentCode(factorPorts(deps, tx), proof))?.destination;
-    // Returned, not thrown: the wrong try the check counted must be committed.
-    if (!destination) return null;
-    const from = factor.mask(method.destination);
-    const to = factor.mask(destination);
-    // A renamed method keeps its name; a name that shows the old destination shows the new one.
-    const label = method.label.includes(from) ? method.label.replace(from, to) : method.label;
-    if (!(await tx.methods.changeDestination(method.id, destination, label)))
-      throw new DomainError('not_found');
-    // Codes sent to the old destination, for any purpose or session, die with the change.
-    await tx.codeChallenges.deleteForMethod(method.id);
-    await recordAudit(tx, random, now, {
-      userId: user.id,
-      type: 'method_destination_changed',
-      context: input.context,
-      detail: { method: method.type, from, to },
-    });
-    return { from, to };
-  });
-  if (!changed) throw new DomainError('wrong_code');
-  const { from, to } = changed;
-  await limiter.reset(confirmKey(user.id));
+  // Beside the five tries per code, the account's limit on wrong codes: restarts do not reset it.
+  const change = () =>
+    deps.store.transaction((tx) => switchDestination(deps, tx, auth, { method, factor }, input, now));
+  const changed = await limitFactorCheck(deps, auth.user, input.context, change);
+  if (!changed.ok) throw new DomainError(changed.locked ? 'second_factor_locked' : 'wrong_code');
+  const { from, to } = changed.value;
   await deps.notifier.securityNotice({
-    user,
+    user: auth.user,
     kind: 'methodDestinationChanged',
     context: input.context,
     at: now,
@@ -136,6 +112,38 @@ export async function confirmDestinationChange(
   });
   if (factor.channel !== 'email')
     await tellOldNumber(deps, auth, { method, to, context: input.context, now });
+}
+
+/**
+ * Spends the `change` code and switches the method to where it went, with the audit event; null
+ * for a wrong code. Returned, not thrown: the wrong try the check counted must be committed.
+ */
+async function switchDestination(
+  deps: AppDeps,
+  tx: Store,
+  { user, session }: Authenticated,
+  { method, factor }: Awaited<ReturnType<typeof ownCodeMethod>>,
+  input: { code: string; context: RequestContext },
+  now: Date,
+): Promise<{ from: string; to: string } | null> {
+  const proof = { method, purpose: 'change' as const, sessionId: session.id, code: input.code, now };
+  const destination = (await spendSentCode(factorPorts(deps, tx), proof))?.destination;
+  if (!destination) return null;
+  const from = factor.mask(method.destination);
+  const to = factor.mask(destination);
+  // A renamed method keeps its name; a name that shows the old destination shows the new one.
+  const label = method.label.includes(from) ? method.label.replace(from, to) : method.label;
+  if (!(await tx.methods.changeDestination(method.id, destination, label)))
+    throw new DomainError('not_found');
+  // Codes sent to the old destination, for any purpose or session, die with the change.
+  await tx.codeChallenges.deleteForMethod(method.id);
+  await recordAudit(tx, deps.random, now, {
+    userId: user.id,
+    type: 'method_destination_changed',
+    context: input.context,
+    detail: { method: method.type, from, to },
+  });
+  return { from, to };
 }
 
 /** The old number hears that codes now go elsewhere; a failed notice is audited, not fatal. */

@@ -4,15 +4,13 @@ import { issueRecoveryCodes } from '../../factors/recovery-code/recovery-code-fa
 import { factorOf } from '../../factors/registry.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
-import { consumeAll } from '../rate-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
 import { renewSession } from '../sessions/start-session.js';
 import { factorPorts } from './factor-ports.js';
+import { limitFactorCheck } from './prove-factor.js';
 import { mailCodesIfConfigured } from './recovery-codes.js';
 import { activeMethods } from './two-factor-status.js';
-
-const confirmRule = { limit: 10, windowSeconds: 15 * 60 };
 
 export interface Confirmation {
   id: string;
@@ -32,13 +30,12 @@ export async function confirmMethod(
   input: { methodId: string; code: string; context: RequestContext },
 ): Promise<Confirmation> {
   requireSudo(deps, auth);
-  const { store, clock, random, limiter } = deps;
+  const { store, clock, random } = deps;
   const now = clock.now();
   const { user, session } = auth;
   const method = await store.methods.find(input.methodId);
   if (!method || method.userId !== user.id || method.status !== 'pending') throw new DomainError('not_found');
   if (!method.pendingExpiresAt || method.pendingExpiresAt <= now) throw new DomainError('setup_expired');
-  await consumeAll(limiter, now, [[`2fa-confirm:${user.id}`, confirmRule]]);
   // The first proof of a pending method: from the app, or the code sent for set-up to this
   // session (a code sent for sign-in never confirms a method).
   const proof = {
@@ -49,8 +46,9 @@ export async function confirmMethod(
     sessionId: session.id,
     now,
   };
-  const codeOk = await factorOf(method.type).verify(factorPorts(deps, store), proof);
-  if (!codeOk) throw new DomainError('wrong_code');
+  const verify = async () => (await factorOf(method.type).verify(factorPorts(deps, store), proof)) || null;
+  const checked = await limitFactorCheck(deps, user, input.context, verify);
+  if (!checked.ok) throw new DomainError(checked.locked ? 'second_factor_locked' : 'wrong_code');
   const result = await store.transaction(async (tx) => {
     const turningOn = (await activeMethods(tx, user.id)).length === 0;
     if (!(await tx.methods.activate(method.id, now))) throw new DomainError('setup_expired');
@@ -70,7 +68,6 @@ export async function confirmMethod(
     });
     return { id: method.id, token, turningOn, ...(recoveryCodes ? { recoveryCodes } : {}) };
   });
-  await limiter.reset(`2fa-confirm:${user.id}`);
   await deps.notifier.securityNotice({
     user,
     kind: result.turningOn ? 'twoFactorEnabled' : 'methodAdded',

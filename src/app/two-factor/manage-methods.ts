@@ -6,7 +6,7 @@ import type { AppDeps } from '../deps.js';
 import { assertBackupForPrimary, assertRemovalKeepsPolicy } from '../policy/method-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
 import { requireSudo } from '../sessions/manage-sessions.js';
-import { proveFactor } from './prove-factor.js';
+import { type LimitedCheck, limitFactorCheck, proveFactor } from './prove-factor.js';
 import { activeMethods } from './two-factor-status.js';
 
 /** The user's own active method, or `not_found` (another user's id answers the same). */
@@ -69,12 +69,15 @@ async function provesTurningOff(
   method: TwoFactorMethod,
   code: string,
   codeType: FactorType | undefined,
-): Promise<boolean> {
+  context: RequestContext,
+): Promise<LimitedCheck<true>> {
   const type = codeType ?? 'totp';
   // A sent code proves only the method it was sent to, for turning off, in this session.
   const methodId = isFactorType(type) && factorOf(type).channel ? method.id : undefined;
   const proof = { userId: auth.user.id, type, code, methodId, sessionId: auth.session.id };
-  return (await proveFactor(deps, deps.store, { ...proof, purpose: 'disable', now: deps.clock.now() })).ok;
+  const prove = async () =>
+    (await proveFactor(deps, deps.store, { ...proof, purpose: 'disable', now: deps.clock.now() })).ok || null;
+  return limitFactorCheck(deps, auth.user, context, prove);
 }
 
 /**
@@ -98,8 +101,10 @@ export async function removeMethod(
   const remaining = active.filter((m) => m.id !== found.id);
   const turningOff = found.status === 'active' && remaining.length === 0;
   if (turningOff) {
-    const proved = input.code ? await provesTurningOff(deps, auth, found, input.code, input.codeType) : false;
-    if (!proved) throw new DomainError('second_factor_required');
+    const proved = input.code
+      ? await provesTurningOff(deps, auth, found, input.code, input.codeType, input.context)
+      : { ok: false, locked: false };
+    if (!proved.ok) throw new DomainError(proved.locked ? 'second_factor_locked' : 'second_factor_required');
   }
   await store.transaction(async (tx) => {
     // Again inside the transaction: a removal of another method may have landed meanwhile.

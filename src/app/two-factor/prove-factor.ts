@@ -1,9 +1,78 @@
-import type { ProofPurpose, TwoFactorMethod } from '../../core/types.js';
+import { DomainError } from '../../core/errors.js';
+import type { AuditEvent, ProofPurpose, RequestContext, TwoFactorMethod, User } from '../../core/types.js';
 import { factorOf, isFactorType } from '../../factors/registry.js';
 import type { Store } from '../../ports/store.js';
+import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { factorPorts } from './factor-ports.js';
+import { lockSecondFactor, maxAttemptsWithoutSuccess } from './second-factor-lockout.js';
 import { activeMethods } from './two-factor-status.js';
+
+/** Wrong second factors per account, across every path that checks one. */
+export const secondFactorRule = { limit: 10, windowSeconds: 15 * 60 };
+export const secondFactorKey = (userId: string) => `2fa:${userId}`;
+
+/** `locked`: the account's second step is locked until the owner unlocks it from the e-mail. */
+export type LimitedCheck<T> = { ok: true; value: T } | { ok: false; locked: boolean };
+
+/**
+ * The one gate in front of every check of a user's second factor: signing in, turning 2FA off,
+ * confirming a set-up, changing a destination. One budget per account, so switching paths wins an
+ * attacker nothing. The attempt is counted before the check, so parallel guesses all count; a
+ * success clears the count. `check` returns null for a wrong proof, after committing whatever the
+ * wrong try spent; `onFailure` adds the caller's own bookkeeping to the audit event.
+ *
+ * Past `maxAttemptsWithoutSuccess` attempts in a row the proof is not even checked: a right code
+ * is refused like a wrong one, so a locked account is no oracle, until the owner unlocks it.
+ */
+export async function limitFactorCheck<T>(
+  deps: AppDeps,
+  user: User,
+  context: RequestContext,
+  check: () => Promise<T | null>,
+  onFailure?: () => Promise<AuditEvent['detail']>,
+): Promise<LimitedCheck<T>> {
+  const now = deps.clock.now();
+  const decision = await deps.limiter.consume(secondFactorKey(user.id), secondFactorRule, now);
+  if (!decision.allowed) throw new DomainError('rate_limited', 'Too many codes', decision.retryAfterSeconds);
+  const attempts = await deps.store.secondFactorLockouts.countAttempt(user.id);
+  const value = attempts > maxAttemptsWithoutSuccess ? null : await check();
+  if (value !== null) {
+    await deps.limiter.reset(secondFactorKey(user.id));
+    await deps.store.secondFactorLockouts.clear(user.id);
+    return { ok: true, value };
+  }
+  const locked = attempts >= maxAttemptsWithoutSuccess;
+  const detail = { ...(onFailure ? await onFailure() : {}), ...(locked ? { locked } : {}) };
+  await recordAudit(deps.store, deps.random, now, {
+    userId: user.id,
+    type: 'second_factor_failed',
+    context,
+    detail,
+  });
+  if (locked) await lockSecondFactor(deps, user, context);
+  else if (decision.remaining === 0) await tellLocked(deps, user, context, now);
+  return { ok: false, locked };
+}
+
+/** The last wrong code of the window: audited, and the owner hears of it. */
+async function tellLocked(deps: AppDeps, user: User, context: RequestContext, now: Date): Promise<void> {
+  const minutes = secondFactorRule.windowSeconds / 60;
+  await recordAudit(deps.store, deps.random, now, {
+    userId: user.id,
+    type: 'second_factor_locked',
+    context,
+    detail: { minutes },
+  });
+  await deps.notifier.securityNotice({
+    user,
+    kind: 'secondFactorLocked',
+    context,
+    at: now,
+    publicUrl: deps.settings.publicUrl,
+    vars: { minutes: String(minutes) },
+  });
+}
 
 export type ProofCheck = { ok: true; method: TwoFactorMethod | null } | { ok: false };
 

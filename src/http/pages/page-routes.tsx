@@ -14,6 +14,7 @@ import { sessionRoutes } from './session-routes.js';
 import { signInRoutes } from './sign-in-routes.js';
 import { signUpRoutes } from './sign-up-routes.js';
 import { twoFactorPageRoutes } from './two-factor/two-factor-page-routes.js';
+import { unlockPageRoutes } from './two-factor/unlock-routes.js';
 import { twoFactorResetRoutes } from './two-factor-reset/two-factor-reset-routes.js';
 
 /** Server-rendered pages: plain HTML forms that work without JavaScript. */
@@ -33,4 +34,5 @@ export function pageRoutes(app: Hono<HttpEnv>): void {
   organizationPolicyRoutes(app);
   consoleRoutes(app);
   twoFactorResetRoutes(app);
+  unlockPageRoutes(app);
 }

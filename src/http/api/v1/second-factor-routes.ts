@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { sendSignInCode } from '../../../app/two-factor/send-sign-in-code.js';
 import { verifySecondFactor } from '../../../app/two-factor/verify-second-factor.js';
+import { DomainError } from '../../../core/errors.js';
 import { codeRules } from '../../../factors/sent-code/one-time-code.js';
 import type { HttpEnv } from '../../env.js';
 import { requirePendingSecondFactor } from '../../guards.js';
@@ -24,13 +25,16 @@ export function secondFactorRoutes(api: OpenAPIHono<HttpEnv>): void {
     async (c) => {
       const pending = requirePendingSecondFactor(c);
       const { type, code, methodId, rememberDevice } = c.req.valid('json');
-      const { token, rememberedDevice } = await verifySecondFactor(c.get('deps'), pending, {
+      const outcome = await verifySecondFactor(c.get('deps'), pending, {
         type,
         code,
         methodId,
         context: c.get('requestContext'),
         rememberDevice,
       });
+      // The one that ends the pending sign-in answers the same: the next call is simply 401.
+      if (!outcome.ok) throw new DomainError(outcome.locked ? 'second_factor_locked' : 'wrong_code');
+      const { token, rememberedDevice } = outcome;
       setSessionCookie(c, token);
       if (rememberedDevice) await setRememberedDeviceCookie(c, pending.user.id, rememberedDevice);
       return c.json({ state: 'signed_in' as const }, 200);

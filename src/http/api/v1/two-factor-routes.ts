@@ -116,7 +116,7 @@ export function twoFactorRoutes(api: OpenAPIHono<HttpEnv>): void {
         params: IdParam,
         body: { content: { 'application/json': { schema: RemoveMethod } }, required: false },
       },
-      responses: { 204: noContent, ...problems(400, 401, 403, 404) },
+      responses: { 204: noContent, ...problems(400, 401, 403, 404, 429) },
     }),
     async (c) => {
       const body = c.req.valid('json') ?? {};

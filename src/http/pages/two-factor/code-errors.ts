@@ -20,6 +20,7 @@ export function codeErrorMessage(t: Translate, error: unknown): string | null {
     'country_not_allowed',
     'delivery_failed',
     'wrong_code',
+    'second_factor_locked',
     'setup_expired',
     'invalid_input',
     'method_limit_reached',

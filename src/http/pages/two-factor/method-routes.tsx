@@ -12,6 +12,7 @@ import { csrfRefused } from '../message-page.js';
 import { pageContext } from '../page-context.js';
 import { policyRefusal } from '../policy/policy-refusal.js';
 import { renderPage } from '../render-page.js';
+import { codeErrorMessage } from './code-errors.js';
 import { RemoveMethodPage, RenameMethodPage } from './method-pages.js';
 import { sudoOrRedirect } from './page-guards.js';
 import { RecoveryCodesPage } from './recovery-codes-page.js';
@@ -117,9 +118,14 @@ export function methodRoutes(app: Hono<HttpEnv>): void {
         });
         return c.redirect(`/security?notice=${twoFactorOff ? 'two-factor-off' : 'method-removed'}`, 303);
       } catch (error) {
-        if (!isDomainError(error, 'second_factor_required')) throw error;
+        const t = c.get('t');
+        const message = isDomainError(error, 'second_factor_required')
+          ? t(code.trim() ? 'error.wrong_code' : 'code.missing')
+          : isDomainError(error, 'rate_limited') || isDomainError(error, 'second_factor_locked')
+            ? codeErrorMessage(t, error)
+            : null;
+        if (!message) throw error;
         const { method, last } = found;
-        const message = c.get('t')(code.trim() ? 'error.wrong_code' : 'code.missing');
         const page = (
           <RemoveMethodPage
             page={pageContext(c)}
@@ -130,7 +136,7 @@ export function methodRoutes(app: Hono<HttpEnv>): void {
             codeProof={await codeProofOf(c.get('deps'), auth, method)}
           />
         );
-        return renderPage(c, page, 400);
+        return renderPage(c, page, isDomainError(error, 'rate_limited') ? 429 : 400);
       }
     }),
   );

@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import { ownSignInChoices } from '../../../app/two-factor/own-two-factor.js';
 import { rememberDeviceDays } from '../../../app/two-factor/remember-device-period.js';
-import { pendingSignInStands, verifySecondFactor } from '../../../app/two-factor/verify-second-factor.js';
+import { verifySecondFactor } from '../../../app/two-factor/verify-second-factor.js';
 import { isDomainError } from '../../../core/errors.js';
 import type { FactorType } from '../../../factors/registry.js';
 import { sendsCodes } from '../../../factors/registry.js';
@@ -11,7 +11,7 @@ import { validCsrf } from '../../middleware/csrf.js';
 import { setRememberedDeviceCookie } from '../../middleware/remembered-device-cookie.js';
 import { setSessionCookie } from '../../middleware/session.js';
 import { readForm } from '../form-body.js';
-import { csrfRefused } from '../message-page.js';
+import { csrfRefused, renderMessage } from '../message-page.js';
 import { pageContext } from '../page-context.js';
 import { renderPage } from '../render-page.js';
 import { nextParam, safeNext } from '../safe-next.js';
@@ -30,6 +30,15 @@ export function pending(c: Context<HttpEnv>): Authenticated | null {
 export function startOver(c: Context<HttpEnv>) {
   const next = c.req.query('next');
   return c.redirect(`/sign-in?expired=1${next ? `&next=${nextParam(safeNext(next))}` : ''}`, 303);
+}
+
+function lockedOut(c: Context<HttpEnv>) {
+  return renderMessage(c, 400, (t) => ({
+    title: t('unlock.title'),
+    kind: 'error',
+    message: t('error.second_factor_locked'),
+    action: { href: '/sign-in', label: t('unlock.home') },
+  }));
 }
 
 export async function show(
@@ -93,22 +102,23 @@ export function secondFactorPageRoutes(app: Hono<HttpEnv>): void {
     const ticked = form[rememberFieldName] === '1';
     const rememberDevice = ticked && (await rememberDeviceDays(c.get('deps'), auth.user.id)) > 0;
     try {
-      const { token, rememberedDevice } = await verifySecondFactor(c.get('deps'), auth, {
+      const outcome = await verifySecondFactor(c.get('deps'), auth, {
         type,
         code,
         methodId,
         context: c.get('requestContext'),
         rememberDevice,
       });
+      // Locked, every code gets this answer, right or wrong: the owner unlocks from the e-mail.
+      if (!outcome.ok && outcome.locked) return lockedOut(c);
+      // The fifth wrong code ends the pending sign-in; say so instead of asking again.
+      if (!outcome.ok && outcome.signInEnded) return startOver(c);
+      if (!outcome.ok) return show(c, auth, t('error.wrong_code'), 400, ticked);
+      const { token, rememberedDevice } = outcome;
       setSessionCookie(c, token);
       if (rememberedDevice) await setRememberedDeviceCookie(c, auth.user.id, rememberedDevice);
       return c.redirect(safeNext(c.req.query('next')), 303);
     } catch (error) {
-      if (isDomainError(error, 'wrong_code')) {
-        // The fifth wrong code ends the pending sign-in; say so instead of asking again.
-        if (!(await pendingSignInStands(c.get('deps'), auth))) return startOver(c);
-        return show(c, auth, t('error.wrong_code'), 400, ticked);
-      }
       if (isDomainError(error, 'rate_limited')) {
         c.header('retry-after', String(error.retryAfterSeconds ?? 60));
         const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
