@@ -110,9 +110,9 @@ describe('i18n notifier', () => {
     'writes every message in %s with every key found and every placeholder filled',
     async (locale) => {
       const texts = await everyMessage(locale);
-      // 26 e-mails (14 notices, 4 codes, 1 invitation, 4 reminders, 3 resets) of 3 texts each,
+      // 27 e-mails (15 notices, 4 codes, 1 invitation, 4 reminders, 3 resets) of 3 texts each,
       // 7 SMS (4 codes, 1 number replaced, 2 resets) and 6 calls (4 codes, 2 resets).
-      expect(texts).toHaveLength(26 * 3 + 7 + 6);
+      expect(texts).toHaveLength(27 * 3 + 7 + 6);
       for (const text of texts) {
         expect(typeof text).toBe('string');
         expect(text.trim()).not.toBe('');
