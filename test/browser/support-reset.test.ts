@@ -96,5 +96,7 @@ describe.skipIf(!chromiumAvailable())('support reset of 2FA in Chromium', () => 
       await staffDevice.close();
       await userDevice.close();
     },
+    // Two people sign in with a second factor in one journey: allow for a busy machine.
+    90_000,
   );
 });
