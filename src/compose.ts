@@ -23,6 +23,7 @@ import type { Config } from './config.js';
 import { createApp } from './http/app.js';
 import { createMetrics } from './http/ops/metrics.js';
 import type { Clock } from './ports/clock.js';
+import type { PasswordHasher } from './ports/password-hasher.js';
 import type { Random } from './ports/random.js';
 
 /** Pino with every field that could hold a secret censored, wherever it appears. */
@@ -52,7 +53,13 @@ export function createLogger(level: string, destination?: pino.DestinationStream
  */
 export async function composeServer(
   config: Config,
-  overrides: { clock?: Clock; random?: Random; logger?: Logger; migrate?: boolean } = {},
+  overrides: {
+    clock?: Clock;
+    random?: Random;
+    logger?: Logger;
+    migrate?: boolean;
+    hasher?: PasswordHasher;
+  } = {},
 ) {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
@@ -79,7 +86,7 @@ export async function composeServer(
   const deps: AppDeps = {
     store,
     limiter: sqlRateLimiter(db),
-    hasher: argon2Hasher(),
+    hasher: overrides.hasher ?? argon2Hasher(),
     notifier: i18nNotifier(queuedNotifierSenders(store, delivery, { clock, random })),
     clock,
     random,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { composeServer, createLogger } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
+import type { PasswordHasher } from '../../src/ports/password-hasher.js';
 import { freshDatabase } from './databases.js';
 import { manualClock } from './manual-clock.js';
 
@@ -22,6 +23,8 @@ export async function testServer(
     databaseUrl?: string;
     /** Off: answers come back while their messages are still being sent, as in production. */
     deliverBeforeAnswering?: boolean;
+    /** Another password hasher, e.g. argon2 with cheaper parameters. */
+    hasher?: PasswordHasher;
   } = {},
 ) {
   const database = await freshDatabase(options.kind ?? 'sqlite');
@@ -46,7 +49,11 @@ export async function testServer(
   });
   // In-memory SQLite lives per connection: compose opens its own and migrates it.
   config.databaseUrl = options.databaseUrl ?? (database.kind === 'sqlite' ? 'sqlite::memory:' : database.url);
-  const server = await composeServer(config, { clock, logger: createLogger('info', sink) });
+  const server = await composeServer(config, {
+    clock,
+    logger: createLogger('info', sink),
+    ...(options.hasher ? { hasher: options.hasher } : {}),
+  });
   if (options.deliverBeforeAnswering !== false) deliverBeforeAnswering(server);
   return {
     ...server,
