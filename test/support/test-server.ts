@@ -75,6 +75,8 @@ function deliverBeforeAnswering(server: Awaited<ReturnType<typeof composeServer>
   const fetch = app.fetch;
   // Hono's `request` goes through `fetch`: in-process clients and listening servers alike.
   app.fetch = async (...args) => {
+    // Before too: a test may have queued messages by calling a use case or a job directly.
+    await delivery.kick();
     const response = await fetch(...args);
     await delivery.kick();
     return response;
