@@ -79,15 +79,17 @@ export async function composeServer(
     phone: choosePhoneSender(config.phone, { outbox: store.outbox, clock, random }),
     clock,
     random,
+    box: keys.secretBox,
     logger,
   });
-  // Woken right after each commit that queued a message, so a notice leaves within moments.
-  store.messages.onCommitted(() => void delivery.kick());
+  // Woken right after each commit that queued a message, so a notice leaves within moments; on
+  // the next turn of the event loop, so that the answer of the request that queued it goes first.
+  store.messages.onCommitted(() => void setImmediate(() => void delivery.kick()));
   const deps: AppDeps = {
     store,
     limiter: sqlRateLimiter(db),
     hasher: overrides.hasher ?? argon2Hasher(),
-    notifier: i18nNotifier(queuedNotifierSenders(store, delivery, { clock, random })),
+    notifier: i18nNotifier(queuedNotifierSenders(store, delivery, { clock, random, box: keys.secretBox })),
     clock,
     random,
     settings: {

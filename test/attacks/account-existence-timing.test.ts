@@ -22,7 +22,7 @@ const median = (values: number[]) => {
   return (sorted[Math.floor(middle - 0.5)]! + sorted[Math.ceil(middle - 0.5)]!) / 2;
 };
 
-describe('account existence by timing, with a slow mail server', () => {
+describe('account existence by timing, with a slow mail server', { timeout: 180_000 }, () => {
   let sink: Awaited<ReturnType<typeof startSmtpSink>>;
   let server: Awaited<ReturnType<typeof testServer>>;
   beforeAll(async () => {

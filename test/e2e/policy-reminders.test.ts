@@ -19,8 +19,10 @@ async function twoInstances(kind: 'sqlite' | 'postgres') {
   const shared: TestDatabase | null = kind === 'postgres' ? await freshDatabase('postgres') : null;
   const databaseUrl =
     shared?.url ?? `sqlite:${join(mkdtempSync(join(tmpdir(), 'twostep-reminders-')), 'shared.db')}`;
-  const first = await testServer({ kind: 'sqlite', databaseUrl });
-  const second = await testServer({ kind: 'sqlite', databaseUrl });
+  // Replicas share the master key: either one's worker may send the other's queued (sealed) mail.
+  const env = { TWOSTEP_SECRET_KEY: 'ab'.repeat(32) };
+  const first = await testServer({ kind: 'sqlite', databaseUrl, env });
+  const second = await testServer({ kind: 'sqlite', databaseUrl, env });
   return {
     first,
     second,

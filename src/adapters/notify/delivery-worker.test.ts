@@ -9,6 +9,7 @@ import { PhoneDeliveryError } from '../../core/phone-delivery-error.js';
 import type { Mail } from '../../ports/mailer.js';
 import type { Store } from '../../ports/store.js';
 import { cryptoRandom } from '../crypto/crypto-random.js';
+import { keyRing } from '../crypto/key-ring.js';
 import { kyselyStore } from '../store/kysely-store.js';
 import { migrateToLatest } from '../store/migrations/index.js';
 import { openDatabase } from '../store/open-database.js';
@@ -17,6 +18,7 @@ import { deliveryWorker } from './delivery-worker.js';
 import { queuingSenders } from './queued-senders.js';
 
 const kinds = await storeKinds();
+const box = keyRing(new Uint8Array(32).fill(7), [], cryptoRandom).secretBox;
 const silent = { warn: () => {}, error: () => {} };
 const noPhone = { sendSms: async () => {}, call: async () => {} };
 const mail = (n: number): Mail => ({
@@ -55,7 +57,7 @@ describe.each(kinds)('message delivery on %s', (kind) => {
     try {
       const clock = manualClock('2026-11-23T09:00:00Z');
       const stores = dbs.map((db) => kyselyStore(db));
-      const queue = queuingSenders(stores[0]!.messages, { clock, random: cryptoRandom });
+      const queue = queuingSenders(stores[0]!.messages, { clock, random: cryptoRandom, box });
       for (let n = 0; n < 45; n++) await queue.mailer.send(mail(n));
       const sent: string[] = [];
       const workers = stores.map((store) =>
@@ -70,6 +72,7 @@ describe.each(kinds)('message delivery on %s', (kind) => {
           phone: noPhone,
           clock,
           random: cryptoRandom,
+          box,
           logger: silent,
         }),
       );
@@ -110,9 +113,13 @@ describe.each(kinds)('message delivery on %s', (kind) => {
         phone: noPhone,
         clock,
         random: cryptoRandom,
+        box,
         logger: silent,
       });
-      await queuingSenders(store.messages, { clock, random: cryptoRandom }).mailer.send(mail(1));
+      await queuingSenders(store.messages, { clock, random: cryptoRandom, box }).mailer.send(mail(1));
+      const [queued] = await store.messages.list(10);
+      // At rest the body is sealed: a copy of the database yields no reset link or code.
+      expect(queued!.text).not.toContain('n=1');
       await worker.kick();
       const [failed] = await store.messages.list(10);
       expect(failed).toMatchObject({ attempts: 1, sentAt: null, lastError: 'Error ESOCKET' });
@@ -145,9 +152,10 @@ describe.each(kinds)('message delivery on %s', (kind) => {
         },
         clock,
         random: cryptoRandom,
+        box,
         logger: silent,
       });
-      await queuingSenders(store.messages, { clock, random: cryptoRandom }).phone.sendSms({
+      await queuingSenders(store.messages, { clock, random: cryptoRandom, box }).phone.sendSms({
         to: '+46701234567',
         text: 'secret words',
       });

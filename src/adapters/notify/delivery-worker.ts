@@ -6,6 +6,8 @@ import type { Mailer } from '../../ports/mailer.js';
 import type { Claim, MessageQueueStore, OutgoingMessage } from '../../ports/message-queue.js';
 import type { PhoneSender } from '../../ports/phone-sender.js';
 import type { Random } from '../../ports/random.js';
+import type { SecretBox } from '../../ports/secret-box.js';
+import { openBody } from './sealed-body.js';
 
 /** How long a worker holds a claimed message: longer than any transport takes to give up. */
 export const claimMs = 5 * 60_000;
@@ -43,6 +45,8 @@ export interface DeliveryDeps {
   phone: PhoneSender;
   clock: Clock;
   random: Random;
+  /** Opens the sealed bodies. */
+  box: SecretBox;
   logger: Pick<Logger, 'warn' | 'error'>;
 }
 
@@ -77,8 +81,10 @@ export function deliveryWorker(deps: DeliveryDeps): DeliveryWorker {
       const now = clock.now();
       const hold = { token: newId(random), until: new Date(now.getTime() + claimMs) };
       const claims = await queue.claimDue(now, hold, batchSize);
+      // Until a round claims nothing: another worker may have taken part of a batch, and what
+      // it left behind must not wait for the next interval.
+      if (claims.length === 0) return;
       for (const claim of claims) await deliver(claim, { retry: true }).catch(() => {});
-      if (claims.length < batchSize) return;
     }
   }
 
@@ -108,7 +114,11 @@ export function deliveryWorker(deps: DeliveryDeps): DeliveryWorker {
   };
 }
 
-function transmit({ mailer, phone }: DeliveryDeps, message: OutgoingMessage): Promise<void> {
+function transmit(
+  { mailer, phone, box }: DeliveryDeps,
+  sealed: OutgoingMessage & { id: string },
+): Promise<void> {
+  const message = openBody(sealed, box);
   const { to, text } = message;
   if (message.channel === 'sms') return phone.sendSms({ to, text });
   if (message.channel === 'voice') return phone.call({ to, text, language: message.language ?? 'en-US' });
@@ -118,6 +128,8 @@ function transmit({ mailer, phone }: DeliveryDeps, message: OutgoingMessage): Pr
 /** A provider that refused the message outright will refuse it again: only other failures retry. */
 function retryable(error: unknown): boolean {
   if (error instanceof PhoneDeliveryError) return error.retryable;
+  // Sealed under a key no longer configured: no later try will open it.
+  if (error instanceof Error && error.name === 'SecretBoxError') return false;
   const smtpStatus = (error as { responseCode?: unknown }).responseCode;
   return !(typeof smtpStatus === 'number' && smtpStatus >= 500 && smtpStatus < 600);
 }

@@ -4,8 +4,17 @@ import type { Mailer } from '../../ports/mailer.js';
 import type { MessageQueueStore, OutgoingMessage } from '../../ports/message-queue.js';
 import type { PhoneSender } from '../../ports/phone-sender.js';
 import type { Random } from '../../ports/random.js';
+import type { SecretBox } from '../../ports/secret-box.js';
 import type { Store } from '../../ports/store.js';
 import { claimMs, type DeliveryWorker } from './delivery-worker.js';
+import { sealBody } from './sealed-body.js';
+
+/** What queuing needs: ids, the time, and the box that seals bodies (they may hold a code or a link). */
+export interface QueueTools {
+  clock: Clock;
+  random: Random;
+  box: SecretBox;
+}
 
 export interface Senders {
   mailer: Mailer;
@@ -30,10 +39,11 @@ function senders(write: (message: OutgoingMessage) => Promise<void>): Senders {
  * change that causes it is being made) and the delivery worker sends it after the commit. The
  * request that caused it waits for no mail server.
  */
-export function queuingSenders(queue: MessageQueueStore, ids: { clock: Clock; random: Random }): Senders {
-  return senders((message) =>
-    queue.enqueue({ ...message, id: newId(ids.random), createdAt: ids.clock.now() }),
-  );
+export function queuingSenders(queue: MessageQueueStore, tools: QueueTools): Senders {
+  return senders((message) => {
+    const id = newId(tools.random);
+    return queue.enqueue({ ...sealBody(message, id, tools.box), id, createdAt: tools.clock.now() });
+  });
 }
 
 /**
@@ -44,12 +54,13 @@ export function queuingSenders(queue: MessageQueueStore, ids: { clock: Clock; ra
 export function immediateSenders(
   queue: MessageQueueStore,
   worker: Pick<DeliveryWorker, 'sendNow'>,
-  ids: { clock: Clock; random: Random },
+  tools: QueueTools,
 ): Senders {
   return senders(async (outgoing) => {
-    const now = ids.clock.now();
-    const message = { ...outgoing, id: newId(ids.random), createdAt: now };
-    const hold = { token: newId(ids.random), until: new Date(now.getTime() + claimMs) };
+    const now = tools.clock.now();
+    const id = newId(tools.random);
+    const message = { ...sealBody(outgoing, id, tools.box), id, createdAt: now };
+    const hold = { token: newId(tools.random), until: new Date(now.getTime() + claimMs) };
     await queue.enqueue(message, hold);
     const queued = { ...message, attempts: 0, nextAttemptAt: now, sentAt: null, lastError: null };
     await worker.sendNow({ message: queued, token: hold.token });
@@ -60,11 +71,11 @@ export function immediateSenders(
 export function queuedNotifierSenders(
   store: Store,
   worker: Pick<DeliveryWorker, 'sendNow'>,
-  ids: { clock: Clock; random: Random },
+  tools: QueueTools,
 ): Senders & { codes: Senders; within: (tx: Store) => Senders } {
   return {
-    ...queuingSenders(store.messages, ids),
-    within: (tx) => queuingSenders(tx.messages, ids),
-    codes: immediateSenders(store.messages, worker, ids),
+    ...queuingSenders(store.messages, tools),
+    within: (tx) => queuingSenders(tx.messages, tools),
+    codes: immediateSenders(store.messages, worker, tools),
   };
 }
