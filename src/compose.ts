@@ -7,7 +7,9 @@ import { keyRing } from './adapters/crypto/key-ring.js';
 import { SecretBoxError } from './adapters/crypto/secret-box.js';
 import { outboxMailer } from './adapters/mail/outbox-mailer.js';
 import { smtpMailer } from './adapters/mail/smtp-mailer.js';
+import { deliveryWorker } from './adapters/notify/delivery-worker.js';
 import { i18nNotifier } from './adapters/notify/i18n-notifier.js';
+import { queuedNotifierSenders } from './adapters/notify/queued-senders.js';
 import { choosePhoneSender } from './adapters/phone/choose-phone-sender.js';
 import { sqlRateLimiter } from './adapters/ratelimit/sql-rate-limiter.js';
 import { kyselyStore } from './adapters/store/kysely-store.js';
@@ -15,11 +17,13 @@ import { migrateToLatest } from './adapters/store/migrations/index.js';
 import { openDatabase } from './adapters/store/open-database.js';
 import type { Database } from './adapters/store/schema.js';
 import type { AppDeps } from './app/deps.js';
+import { startIntervalJob } from './app/interval-job.js';
 import { rotateSecretKeys } from './app/two-factor/rotate-keys.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
 import { createMetrics } from './http/ops/metrics.js';
 import type { Clock } from './ports/clock.js';
+import type { PasswordHasher } from './ports/password-hasher.js';
 import type { Random } from './ports/random.js';
 
 /** Pino with every field that could hold a secret censored, wherever it appears. */
@@ -49,7 +53,13 @@ export function createLogger(level: string, destination?: pino.DestinationStream
  */
 export async function composeServer(
   config: Config,
-  overrides: { clock?: Clock; random?: Random; logger?: Logger; migrate?: boolean } = {},
+  overrides: {
+    clock?: Clock;
+    random?: Random;
+    logger?: Logger;
+    migrate?: boolean;
+    hasher?: PasswordHasher;
+  } = {},
 ) {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
@@ -63,14 +73,23 @@ export async function composeServer(
   const keys = keyRing(config.secretKey, config.previousSecretKeys, random);
   const smtp = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
   warnOfMissingTransports(config, logger);
+  const delivery = deliveryWorker({
+    queue: store.messages,
+    mailer: smtp ?? outboxMailer(store.outbox, clock, random),
+    phone: choosePhoneSender(config.phone, { outbox: store.outbox, clock, random }),
+    clock,
+    random,
+    box: keys.secretBox,
+    logger,
+  });
+  // Woken right after each commit that queued a message, so a notice leaves within moments; on
+  // the next turn of the event loop, so that the answer of the request that queued it goes first.
+  store.messages.onCommitted(() => void setImmediate(() => void delivery.kick()));
   const deps: AppDeps = {
     store,
     limiter: sqlRateLimiter(db),
-    hasher: argon2Hasher(),
-    notifier: i18nNotifier({
-      mailer: smtp ?? outboxMailer(store.outbox, clock, random),
-      phone: choosePhoneSender(config.phone, { outbox: store.outbox, clock, random }),
-    }),
+    hasher: overrides.hasher ?? argon2Hasher(),
+    notifier: i18nNotifier(queuedNotifierSenders(store, delivery, { clock, random, box: keys.secretBox })),
     clock,
     random,
     settings: {
@@ -112,12 +131,26 @@ export async function composeServer(
     databaseKind: kind,
     logger,
     maintenance: maintenanceTasks(db as Kysely<unknown>, deps),
+    delivery,
+    /** Sends what is due on an interval too: retries, and messages another node queued. */
+    startDeliveryJob: () =>
+      startIntervalJob(
+        async () => {
+          await delivery.kick();
+          await delivery.purge(new Date(clock.now().getTime() - finishedMessageDays * 86_400_000));
+        },
+        { intervalMs: 10_000, logger, failure: 'message delivery failed' },
+      ),
     close: async () => {
+      await delivery.idle();
       smtp?.close();
       await store.close();
     },
   };
 }
+
+/** How long a sent or given-up message is kept (its body is blanked at once): where mail went, for support. */
+const finishedMessageDays = 7;
 
 /** Messages with nowhere to go are dropped: say so at start, not at a user's first missing code. */
 function warnOfMissingTransports(config: Config, logger: Logger): void {

@@ -26,6 +26,7 @@ export async function startServer(): Promise<void> {
     startResetJob(server.deps, logger),
     startAdoptionSnapshots(server.deps, logger),
     startCleanupJob(server.deps, logger),
+    server.startDeliveryJob(),
   ];
   const listener = serve({ fetch: server.app.fetch, port: config.port }, (info) => {
     logger.info(

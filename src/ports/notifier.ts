@@ -1,6 +1,7 @@
 import type { OrganizationRole } from '../core/organizations/roles.js';
 import type { PolicySource } from '../core/policy/merge-policies.js';
 import type { ProofPurpose, RequestContext, TwoFactorMethod, User } from '../core/types.js';
+import type { Store } from './store.js';
 
 /** Whom a message is for: the account address, and the language they chose, if any. */
 export type Recipient = Pick<User, 'email' | 'locale'>;
@@ -48,14 +49,26 @@ export type ResetNotice =
   | { kind: 'now' }
   | { kind: 'cancelled' };
 
+/** The messages a use case may write inside its transaction: all but one-time codes. */
+export type NotifierInTransaction = Omit<Notifier, 'oneTimeCode' | 'within'>;
+
 /**
  * Tells people that something happened, in their language. The use cases say what happened, with
- * plain data; the adapter picks the language, writes the words and sends them.
+ * plain data; the adapter picks the language, writes the words and queues them. A delivery worker
+ * sends them after the request, so a request costs the same whether a message was due or not.
  */
 export interface Notifier {
+  /**
+   * The same messages, queued through the transaction `tx`: they are sent if and only if it
+   * commits. Use it whenever a message tells of a change being made.
+   */
+  within(tx: Store): NotifierInTransaction;
   /** A security notice to the account address: when, which device, which IP, and "not you?". */
   securityNotice(notice: SecurityNotice): Promise<void>;
-  /** A one-time code for `purpose` to the method's destination, over the method's channel. */
+  /**
+   * A one-time code for `purpose` to the method's destination, over the method's channel. Sent at
+   * once, not only queued: it rejects when the transport failed, and that code never goes out.
+   */
   oneTimeCode(message: {
     method: Pick<TwoFactorMethod, 'id' | 'type' | 'destination'>;
     user: Recipient;
@@ -93,7 +106,7 @@ export interface Notifier {
   }): Promise<void>;
   /**
    * A support reset of the second factor, on every channel given; one failing does not keep the
-   * others from being tried. Returns how many messages went out.
+   * others from being tried. Returns how many messages were queued.
    */
   twoFactorReset(user: Recipient, channels: ResetChannels, notice: ResetNotice): Promise<number>;
 }

@@ -1,6 +1,7 @@
 import type { AuditEvent, OutboxMessage, Session, SessionState, StaffRole, User } from '../core/types.js';
 import type { CodeChallengeStore } from './code-challenge-store.js';
 import type { ExpiredRowStore } from './expired-row-store.js';
+import type { MessageQueueStore } from './message-queue.js';
 import type { MethodStore } from './method-store.js';
 import type { OrganizationStore } from './organization-store.js';
 import type { PolicyStore } from './policy-store.js';
@@ -69,6 +70,8 @@ export interface Store {
   audit: AuditStore;
   passwordResets: PasswordResetStore;
   outbox: OutboxStore;
+  /** Every message to a user waits here, written with the change that caused it, until it is sent. */
+  messages: MessageQueueStore;
   methods: MethodStore;
   recoveryCodes: RecoveryCodeStore;
   codeChallenges: CodeChallengeStore;

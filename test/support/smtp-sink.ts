@@ -14,9 +14,11 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server on 127.0.0.1 (plain, no TLS, no AUTH required) that keeps every message it
- * accepts, parsed far enough for tests to read it as a mail client would.
+ * accepts, parsed far enough for tests to read it as a mail client would. `delayMs` holds each
+ * message that long before accepting it, as a real mail server over a network does; `port` reopens
+ * a sink where a closed one was.
  */
-export async function startSmtpSink(): Promise<{
+export async function startSmtpSink(options: { delayMs?: number; port?: number } = {}): Promise<{
   url: string;
   messages: ReceivedMail[];
   close(): Promise<void>;
@@ -31,12 +33,14 @@ export async function startSmtpSink(): Promise<{
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const to = session.envelope.rcptTo.map((r) => r.address);
-        messages.push(parseMessage(Buffer.concat(chunks), to));
-        done();
+        setTimeout(() => {
+          messages.push(parseMessage(Buffer.concat(chunks), to));
+          done();
+        }, options.delayMs ?? 0);
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,

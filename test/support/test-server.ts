@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { composeServer, createLogger } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
+import type { PasswordHasher } from '../../src/ports/password-hasher.js';
 import { freshDatabase } from './databases.js';
 import { manualClock } from './manual-clock.js';
 
@@ -16,7 +17,15 @@ export type TestServer = Awaited<ReturnType<typeof testServer>>;
  * test moves and every log line kept for inspection.
  */
 export async function testServer(
-  options: { kind?: 'sqlite' | 'postgres'; env?: Record<string, string>; databaseUrl?: string } = {},
+  options: {
+    kind?: 'sqlite' | 'postgres';
+    env?: Record<string, string>;
+    databaseUrl?: string;
+    /** Off: answers come back while their messages are still being sent, as in production. */
+    deliverBeforeAnswering?: boolean;
+    /** Another password hasher, e.g. argon2 with cheaper parameters. */
+    hasher?: PasswordHasher;
+  } = {},
 ) {
   const database = await freshDatabase(options.kind ?? 'sqlite');
   const logLines: string[] = [];
@@ -40,7 +49,12 @@ export async function testServer(
   });
   // In-memory SQLite lives per connection: compose opens its own and migrates it.
   config.databaseUrl = options.databaseUrl ?? (database.kind === 'sqlite' ? 'sqlite::memory:' : database.url);
-  const server = await composeServer(config, { clock, logger: createLogger('info', sink) });
+  const server = await composeServer(config, {
+    clock,
+    logger: createLogger('info', sink),
+    ...(options.hasher ? { hasher: options.hasher } : {}),
+  });
+  if (options.deliverBeforeAnswering !== false) deliverBeforeAnswering(server);
   return {
     ...server,
     clock,
@@ -49,5 +63,22 @@ export async function testServer(
       await server.close();
       await database.drop();
     },
+  };
+}
+
+/**
+ * Messages are queued and sent after the answer. Tests read them right after a request, so here
+ * each answer waits until the queue has been worked through: what was due has been sent (or failed).
+ */
+function deliverBeforeAnswering(server: Awaited<ReturnType<typeof composeServer>>): void {
+  const { app, delivery } = server;
+  const fetch = app.fetch;
+  // Hono's `request` goes through `fetch`: in-process clients and listening servers alike.
+  app.fetch = async (...args) => {
+    // Before too: a test may have queued messages by calling a use case or a job directly.
+    await delivery.kick();
+    const response = await fetch(...args);
+    await delivery.kick();
+    return response;
   };
 }

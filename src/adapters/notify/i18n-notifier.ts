@@ -1,8 +1,8 @@
-import type { Mailer } from '../../ports/mailer.js';
 import type { Notifier } from '../../ports/notifier.js';
-import type { PhoneSender } from '../../ports/phone-sender.js';
+import type { Store } from '../../ports/store.js';
 import { invitationMail } from './invitation.js';
 import { codeMessage, numberReplacedSms } from './one-time-code.js';
+import type { Senders } from './queued-senders.js';
 import { reminderMail } from './reminder.js';
 import { resetNoticeMessages } from './reset-notice.js';
 import { securityNoticeMail } from './security-notice.js';
@@ -11,18 +11,24 @@ import { securityNoticeMail } from './security-notice.js';
  * The notifier that writes every message from the i18n catalogue, plain text and escaped HTML, and
  * hands it to the mailer or the phone sender. Every method is async, so that a message that cannot
  * even be written rejects like one that could not be sent; the use case decides whether it matters.
+ * In production the senders queue (see queued-senders.ts): `within` gives the senders that queue
+ * through a transaction, and `codes` the ones that send a one-time code at once.
  */
-export function i18nNotifier(senders: { mailer: Mailer; phone: PhoneSender }): Notifier {
+export function i18nNotifier(
+  senders: Senders & { codes?: Senders; within?: (tx: Store) => Senders },
+): Notifier {
   const { mailer, phone } = senders;
+  const codes = senders.codes ?? senders;
   return {
+    within: (tx) => i18nNotifier({ ...(senders.within?.(tx) ?? senders), codes }),
     async securityNotice(notice) {
       await mailer.send(securityNoticeMail(notice));
     },
     async oneTimeCode(input) {
       const message = codeMessage(input);
-      if ('sms' in message) return phone.sendSms(message.sms);
-      if ('call' in message) return phone.call(message.call);
-      return mailer.send(message.mail);
+      if ('sms' in message) return codes.phone.sendSms(message.sms);
+      if ('call' in message) return codes.phone.call(message.call);
+      return codes.mailer.send(message.mail);
     },
     async numberReplaced(notice) {
       await phone.sendSms(numberReplacedSms(notice));

@@ -5,6 +5,7 @@ import { kyselyAuditStore } from './audit.js';
 import { kyselyAuditExplorerStore } from './audit-explorer.js';
 import { kyselyCodeChallengeStore } from './code-challenges.js';
 import { kyselyExpiredRowStore } from './expired-rows.js';
+import { type CommitSignal, commitSignal, deferredSignal, kyselyMessageQueue } from './message-queue.js';
 import { kyselyMethodStore } from './methods.js';
 import { kyselyOrganizationStore } from './organizations.js';
 import { kyselyOutboxStore } from './outbox.js';
@@ -18,14 +19,18 @@ import { kyselySessionStore } from './sessions.js';
 import { kyselyTwoFactorResetStore } from './two-factor-resets.js';
 import { kyselyUserStore } from './users.js';
 
-/** The Store port over Kysely; the same code serves SQLite and PostgreSQL. */
-export function kyselyStore(db: Kysely<Database>): Store {
+/**
+ * The Store port over Kysely; the same code serves SQLite and PostgreSQL. `queued` tells the
+ * delivery worker about committed messages: a transaction's store holds it back until the commit.
+ */
+export function kyselyStore(db: Kysely<Database>, queued: CommitSignal = commitSignal()): Store {
   return {
     users: kyselyUserStore(db),
     sessions: kyselySessionStore(db),
     audit: kyselyAuditStore(db),
     passwordResets: kyselyPasswordResetStore(db),
     outbox: kyselyOutboxStore(db),
+    messages: kyselyMessageQueue(db, queued),
     methods: kyselyMethodStore(db),
     recoveryCodes: kyselyRecoveryCodeStore(db),
     codeChallenges: kyselyCodeChallengeStore(db),
@@ -37,8 +42,13 @@ export function kyselyStore(db: Kysely<Database>): Store {
     adoption: kyselyAdoptionStore(db),
     expiredRows: kyselyExpiredRowStore(db),
     secondFactorLockouts: kyselySecondFactorLockoutStore(db),
-    transaction: (work) =>
-      db.isTransaction ? work(kyselyStore(db)) : db.transaction().execute((trx) => work(kyselyStore(trx))),
+    transaction: async (work) => {
+      if (db.isTransaction) return work(kyselyStore(db, queued));
+      const held = deferredSignal(queued);
+      const result = await db.transaction().execute((trx) => work(kyselyStore(trx, held)));
+      held.flush();
+      return result;
+    },
     ping: async () => {
       await sql`select 1`.execute(db);
     },

@@ -181,6 +181,24 @@ export interface Database {
     unlock_token_hash: string | null;
     unlock_expires_at: string | null;
   };
+  /** Messages waiting for the delivery worker (0011_message_queue). */
+  message_queue: {
+    id: string;
+    channel: string;
+    recipient: string;
+    subject: string | null;
+    text: string;
+    html: string | null;
+    /** The voice of a call; null for e-mail and SMS. */
+    language: string | null;
+    created_at: string;
+    attempts: number;
+    next_attempt_at: string | null;
+    claimed_until: string | null;
+    claim_token: string | null;
+    sent_at: string | null;
+    last_error: string | null;
+  };
 }
 
 export const iso = (date: Date): string => date.toISOString();

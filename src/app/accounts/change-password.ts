@@ -19,17 +19,9 @@ export async function changePassword(
 ): Promise<{ token: string; otherSessionsEnded: number }> {
   const now = deps.clock.now();
   const { currentPassword, newPassword, context } = input;
-  const result = await verifyCurrentPassword(deps, auth, { password: currentPassword, context, now }, () =>
+  return verifyCurrentPassword(deps, auth, { password: currentPassword, context, now }, () =>
     replacePassword(deps, auth, newPassword, context, now),
   );
-  await deps.notifier.securityNotice({
-    user: auth.user,
-    kind: 'passwordChanged',
-    context,
-    at: now,
-    publicUrl: deps.settings.publicUrl,
-  });
-  return result;
 }
 
 async function replacePassword(
@@ -55,6 +47,14 @@ async function replacePassword(
       type: 'password_changed',
       context,
       detail: { otherSessionsEnded },
+    });
+    // Queued with the change: a mail server that is down delays the notice, never the new password.
+    await deps.notifier.within(tx).securityNotice({
+      user,
+      kind: 'passwordChanged',
+      context,
+      at: now,
+      publicUrl: deps.settings.publicUrl,
     });
     return { token, otherSessionsEnded };
   });

@@ -53,18 +53,21 @@ export async function createAccount(
 async function tellOwnerOfExistingAccount(deps: AppDeps, email: string, context: RequestContext, now: Date) {
   const owner = await deps.store.users.findByEmail(email);
   if (!owner) return;
-  await recordAudit(deps.store, deps.random, now, {
-    userId: owner.id,
-    type: 'signup_existing_address',
-    context,
-  });
-  await deps.notifier.securityNotice({
-    user: owner,
-    kind: 'signupExisting',
-    context,
-    at: now,
-    publicUrl: deps.settings.publicUrl,
-    vars: { url: `${deps.settings.publicUrl}/sign-in` },
-    includeNotYou: false,
+  // Queued, not sent: waiting for the mail server would make this answer slower than a new account's.
+  await deps.store.transaction(async (tx) => {
+    await recordAudit(tx, deps.random, now, {
+      userId: owner.id,
+      type: 'signup_existing_address',
+      context,
+    });
+    await deps.notifier.within(tx).securityNotice({
+      user: owner,
+      kind: 'signupExisting',
+      context,
+      at: now,
+      publicUrl: deps.settings.publicUrl,
+      vars: { url: `${deps.settings.publicUrl}/sign-in` },
+      includeNotYou: false,
+    });
   });
 }

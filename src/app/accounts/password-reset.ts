@@ -44,15 +44,16 @@ export async function requestPasswordReset(
       type: 'password_reset_requested',
       context: input.context,
     });
-  });
-  await deps.notifier.securityNotice({
-    user,
-    kind: 'passwordReset',
-    context: input.context,
-    at: now,
-    publicUrl: settings.publicUrl,
-    vars: { url: `${settings.publicUrl}/reset-password?token=${token}` },
-    includeNotYou: false,
+    // Queued, not sent: the answer must not wait for the mail server, or its delay tells who has an account.
+    await deps.notifier.within(tx).securityNotice({
+      user,
+      kind: 'passwordReset',
+      context: input.context,
+      at: now,
+      publicUrl: settings.publicUrl,
+      vars: { url: `${settings.publicUrl}/reset-password?token=${token}` },
+      includeNotYou: false,
+    });
   });
 }
 
@@ -98,12 +99,12 @@ export async function resetPassword(
     await tx.passwordResets.deleteForUser(user.id);
     await tx.rememberedDevices.deleteForUser(user.id);
     await recordAudit(tx, random, now, { userId: user.id, type: 'password_reset', context: input.context });
-  });
-  await deps.notifier.securityNotice({
-    user,
-    kind: 'passwordWasReset',
-    context: input.context,
-    at: now,
-    publicUrl: deps.settings.publicUrl,
+    await deps.notifier.within(tx).securityNotice({
+      user,
+      kind: 'passwordWasReset',
+      context: input.context,
+      at: now,
+      publicUrl: deps.settings.publicUrl,
+    });
   });
 }
