@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { signedInUser } from '../attacks/fixtures.js';
+import { password, seedUser, signedInUser } from '../attacks/fixtures.js';
 import { apiClient } from '../support/client.js';
 import { storeKinds } from '../support/databases.js';
 import { origin, type TestServer, testServer } from '../support/test-server.js';
@@ -140,5 +140,24 @@ describe('signing in for a site behind the proxy', () => {
     expect(await back('https://panel.example/admin?x=1')).toBe('https://panel.example/admin?x=1');
     expect(await back('https://evil.example/')).toBe('/security');
     expect(await back('https://evil.example\\@panel.example/')).toBe('/security');
+  });
+
+  it('shares the session cookie with the sites under TWOSTEP_COOKIE_DOMAIN, as __Secure- over https', async () => {
+    server = await testServer({
+      env: { TWOSTEP_PUBLIC_URL: 'https://auth.panel.example', TWOSTEP_COOKIE_DOMAIN: 'panel.example' },
+    });
+    await seedUser(server, 'ann@example.com', password);
+    const client = apiClient(server.app);
+    const answer = await client.post('/api/v1/session', { email: 'ann@example.com', password });
+    expect(answer.status).toBe(200);
+    const cookie = answer.headers.getSetCookie().find((line) => line.startsWith('__Secure-twostep='));
+    expect(cookie).toMatch(/; Domain=panel\.example/i);
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect((await client.get('/api/v1/me')).status).toBe(200);
+    const out = await client.delete('/api/v1/session');
+    const cleared = out.headers.getSetCookie().find((line) => line.startsWith('__Secure-twostep='));
+    expect(cleared).toMatch(/Domain=panel\.example/i);
+    expect(cleared).toMatch(/Max-Age=0/i);
   });
 });
