@@ -117,6 +117,8 @@ export async function composeServer(
       publicUrl: config.publicUrl,
       secure: config.publicUrl.startsWith('https://'),
       trustedProxies: config.trustedProxies,
+      cookieDomain: config.cookieDomain,
+      forwardAuth: config.forwardAuth,
       devOutbox: config.devOutbox,
       // With a port of its own, /metrics stays off the public port even when a token is set.
       metricsToken: config.metricsPort === null ? config.metricsToken : null,

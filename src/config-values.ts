@@ -1,6 +1,9 @@
 import { isIP } from 'node:net';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { rulePath } from './core/forward-auth/access-rules.js';
+import { isHostName, isHostPattern } from './core/forward-auth/host-pattern.js';
+import { type OrganizationRole, organizationRoles } from './core/organizations/roles.js';
 
 /**
  * The kinds of value the environment holds, each checked for what it is used for, so that a bad
@@ -143,3 +146,50 @@ export const dayList = z
     'must be whole numbers of days separated by commas',
   )
   .refine((v) => commaList(v).every((d) => Number(d) >= 1 && Number(d) <= 365), 'each must be from 1 to 365');
+
+/** `panel.example` or `*.panel.example`, comma-separated: where forward auth may send a browser back. */
+export const hostPatternList = z.string().superRefine((value, ctx) => {
+  for (const entry of commaList(value).filter((e) => !isHostPattern(e))) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${entry}" is not a host name or *.wildcard (panel.example, *.panel.example; IDN in xn-- form)`,
+    });
+  }
+});
+
+/** A host the session cookie is shared with, subdomains included: `panel.example` (a leading dot is dropped). */
+export const cookieDomain = z
+  .string()
+  .transform((v) => v.trim().replace(/^\./, '').toLowerCase())
+  .refine((v) => isHostName(v), 'must be a host name such as panel.example');
+
+/** The forward-auth access rules file: `{ "rules": [ { host, path?, allow }, … ] }`, first match wins. */
+export const forwardAuthRulesFile = z
+  .object({
+    rules: z.array(
+      z
+        .object({
+          host: z.string().refine(isHostPattern, 'must be a host name or *.wildcard (panel.example)'),
+          path: z
+            .string()
+            .refine((p) => rulePath(p) === p, 'must be a plain path starting with / (no .., //, % or spaces)')
+            .default('/'),
+          allow: z
+            .object({
+              organizations: z.array(z.string().min(1)).min(1).optional(),
+              roles: z
+                .array(z.enum(organizationRoles as [OrganizationRole, ...OrganizationRole[]]))
+                .min(1)
+                .optional(),
+              anySignedIn: z.literal(true).optional(),
+            })
+            .strict()
+            .refine(
+              (a) => a.organizations || a.roles || a.anySignedIn,
+              'must name organizations, roles or anySignedIn: true',
+            ),
+        })
+        .strict(),
+    ),
+  })
+  .strict();

@@ -5,9 +5,12 @@ import { z } from 'zod';
 import type { PhoneProviderConfig } from './adapters/phone/choose-phone-sender.js';
 import {
   commaList,
+  cookieDomain,
   countryList,
   databaseUrl,
   dayList,
+  forwardAuthRulesFile,
+  hostPatternList,
   httpUrl,
   issuer,
   mailFrom,
@@ -18,6 +21,7 @@ import {
   twilioSender,
   wholeNumber,
 } from './config-values.js';
+import type { AccessRule } from './core/forward-auth/access-rules.js';
 
 const envSchema = z
   .object({
@@ -58,6 +62,9 @@ const envSchema = z
       .default(''),
     TWOSTEP_SIGNUP: z.enum(['open', 'closed']).default('open'),
     TWOSTEP_TRUSTED_PROXIES: trustedProxyList.default(''),
+    TWOSTEP_COOKIE_DOMAIN: cookieDomain.optional(),
+    TWOSTEP_FORWARD_AUTH_DOMAINS: hostPatternList.default(''),
+    TWOSTEP_FORWARD_AUTH_RULES: z.string().min(1).optional(),
     TWOSTEP_SESSION_IDLE_MINUTES: wholeNumber(1, 43_200).default(60),
     TWOSTEP_SESSION_MAX_HOURS: wholeNumber(1, 8760).default(24),
     TWOSTEP_SUDO_MINUTES: wholeNumber(1, 15).default(10),
@@ -98,6 +105,10 @@ export interface Config {
   signupOpen: boolean;
   /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges, checked at start. */
   trustedProxies: string[];
+  /** Host the session cookie is shared with, subdomains included; null: this host only (`__Host-`). */
+  cookieDomain: string | null;
+  /** Sites behind a proxy that asks GET /auth/verify: where sign-in may send back, and who may pass. */
+  forwardAuth: { domains: string[]; rules: AccessRule[] };
   session: { idleMs: number; absoluteMs: number; sudoMs: number; pendingMs: number };
   /** Days a browser may skip the second factor after "Don't ask again"; 0 turns the offer off. */
   rememberDeviceDays: number;
@@ -159,12 +170,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const phoneCountries = commaList(e.TWOSTEP_PHONE_COUNTRIES).map((c) => c.toUpperCase());
+  const publicUrl = (e.TWOSTEP_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     dataDir,
     databaseUrl: e.TWOSTEP_DATABASE_URL ?? `sqlite:${join(dataDir, 'twostep.db')}`,
-    publicUrl: (e.TWOSTEP_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     secretKey: e.TWOSTEP_SECRET_KEY ? decodeKey(e.TWOSTEP_SECRET_KEY) : developmentKey(dataDir),
     previousSecretKeys: e.TWOSTEP_PREVIOUS_SECRET_KEYS.split(',')
       .map((k) => k.trim())
@@ -189,6 +201,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     signupOpen: e.TWOSTEP_SIGNUP === 'open',
     trustedProxies: commaList(e.TWOSTEP_TRUSTED_PROXIES),
+    cookieDomain: sharedCookieDomain(e.TWOSTEP_COOKIE_DOMAIN, publicUrl),
+    forwardAuth: {
+      domains: commaList(e.TWOSTEP_FORWARD_AUTH_DOMAINS).map((d) => d.toLowerCase()),
+      rules: e.TWOSTEP_FORWARD_AUTH_RULES ? readAccessRules(e.TWOSTEP_FORWARD_AUTH_RULES) : [],
+    },
     session: {
       idleMs: e.TWOSTEP_SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.TWOSTEP_SESSION_MAX_HOURS * 3_600_000,
@@ -231,6 +248,35 @@ function phoneProvider(e: z.infer<typeof envSchema>): PhoneProviderConfig {
     return { provider: 'webhook', url: e.TWOSTEP_SMS_WEBHOOK_URL, secret: e.TWOSTEP_SMS_WEBHOOK_SECRET };
   }
   return { provider: 'outbox' };
+}
+
+/** A browser drops a cookie for a domain its page is not on, so the public host must be inside it. */
+function sharedCookieDomain(domain: string | undefined, publicUrl: string): string | null {
+  if (!domain) return null;
+  const host = new URL(publicUrl).hostname;
+  if (host !== domain && !host.endsWith(`.${domain}`)) {
+    throw new ConfigError(
+      `TWOSTEP_COOKIE_DOMAIN: "${domain}" does not contain the public host ${host}; browsers would refuse the cookie.`,
+    );
+  }
+  return domain;
+}
+
+/** Reads and checks the forward-auth rules file once; a bad file stops the start and is named. */
+function readAccessRules(file: string): AccessRule[] {
+  const where = `TWOSTEP_FORWARD_AUTH_RULES (${resolve(file)})`;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${where}: cannot read it as JSON: ${(error as Error).message}`);
+  }
+  const parsed = forwardAuthRulesFile.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(file)'}: ${i.message}`);
+    throw new ConfigError(`${where} is invalid:\n${problems.join('\n')}`);
+  }
+  return parsed.data.rules.map((rule) => ({ ...rule, host: rule.host.toLowerCase() }));
 }
 
 function decodeKey(value: string): Uint8Array {

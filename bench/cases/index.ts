@@ -1,5 +1,6 @@
 import type { BenchCase } from '../bench-case.js';
 import { argon2Case } from './argon2.js';
+import { forwardAuthCase } from './forward-auth.js';
 import { healthzCase } from './healthz.js';
 import { meCase } from './me.js';
 import { secondFactorCase } from './second-factor.js';
@@ -12,6 +13,7 @@ export const benchCases: BenchCase[] = [
   secondFactorCase,
   argon2Case,
   meCase,
+  forwardAuthCase,
   healthzCase,
   totpCase,
 ];

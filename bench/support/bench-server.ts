@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,8 @@ import { composeServer } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
 
 export const benchPassword = 'a calm lake at dawn';
+/** The site behind the proxy in the forward-auth case: any signed-in user may pass. */
+export const benchSite = 'panel.bench.localhost';
 
 /**
  * The real server on loopback, on a fresh SQLite database in a temporary folder. Loopback is a
@@ -15,12 +17,19 @@ export const benchPassword = 'a calm lake at dawn';
  */
 export async function startBenchServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'twostep-bench-'));
+  const forwardAuthRules = join(dataDir, 'forward-auth-rules.json');
+  writeFileSync(
+    forwardAuthRules,
+    JSON.stringify({ rules: [{ host: benchSite, allow: { anySignedIn: true } }] }),
+  );
   // Only these variables: the operator's own TWOSTEP_DATABASE_URL must never receive bench users.
   const config = loadConfig({
     NODE_ENV: 'test',
     TWOSTEP_DATA_DIR: dataDir,
     TWOSTEP_LOG_LEVEL: 'silent',
     TWOSTEP_TRUSTED_PROXIES: '127.0.0.1',
+    TWOSTEP_FORWARD_AUTH_DOMAINS: benchSite,
+    TWOSTEP_FORWARD_AUTH_RULES: forwardAuthRules,
   });
   const composed = await composeServer(config);
   const served = servedRequests();

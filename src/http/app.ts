@@ -17,6 +17,7 @@ import { sessionRoutes } from './api/v1/session-routes.js';
 import { twoFactorResetRoutes } from './api/v1/two-factor-reset-routes.js';
 import { twoFactorRoutes } from './api/v1/two-factor-routes.js';
 import type { HttpEnv, HttpSettings } from './env.js';
+import { forwardAuthRoutes } from './forward-auth/verify-route.js';
 import { bodySizeLimit } from './middleware/body-size.js';
 import { csrfCookie } from './middleware/csrf.js';
 import { jsonBodyOnly } from './middleware/json-body.js';
@@ -52,6 +53,7 @@ export function createApp({ deps, http, logger, metrics }: CreateAppOptions) {
     c.set('http', http);
     await next();
   });
+  forwardAuthRoutes(app);
   app.use(requestContext(logger), originCheck(), csrfCookie(), sessionLoader(), pendingResetLoader());
   app.use(twoFactorSetupGate(), policyBannerLoader());
   // Every body we accept is small: a megabyte of JSON is refused before it is parsed.

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app/deps.js';
 import type { Authenticated } from '../app/sessions/authenticate.js';
+import type { AccessRule } from '../core/forward-auth/access-rules.js';
 import type { RequestContext } from '../core/types.js';
 import type { Locale } from '../i18n/locales.js';
 import type { Translate } from '../i18n/translate.js';
@@ -11,6 +12,10 @@ export interface HttpSettings {
   /** Secure cookies, `__Host-` prefix and HSTS when the public URL is https. */
   secure: boolean;
   trustedProxies: string[];
+  /** Host the session cookie is shared with, subdomains included; null: this host only. */
+  cookieDomain: string | null;
+  /** Hosts sign-in may send back to, and who may pass GET /auth/verify to which site. */
+  forwardAuth: { domains: readonly string[]; rules: readonly AccessRule[] };
   devOutbox: boolean;
   /** Opens /metrics on the main port to this bearer token; null: not served there. */
   metricsToken: string | null;

@@ -1,15 +1,20 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { authenticate } from '../../app/sessions/authenticate.js';
-import type { HttpEnv } from '../env.js';
+import type { HttpEnv, HttpSettings } from '../env.js';
 
-/** `__Host-` pins the cookie to our exact origin over https: no subdomain can set or shadow it. */
-export const sessionCookieName = (secure: boolean) => (secure ? '__Host-twostep' : 'twostep_session');
+/**
+ * `__Host-` pins the cookie to our exact origin over https: no subdomain can set or shadow it.
+ * With a shared cookie domain (TWOSTEP_COOKIE_DOMAIN) that prefix is impossible, since it forbids a
+ * Domain attribute; `__Secure-` still keeps the cookie off plain http.
+ */
+export const sessionCookieName = ({ secure, cookieDomain }: Pick<HttpSettings, 'secure' | 'cookieDomain'>) =>
+  secure ? (cookieDomain ? '__Secure-twostep' : '__Host-twostep') : 'twostep_session';
 
 /** Loads the session from its cookie on every request; `auth` is null when there is none. */
 export function sessionLoader(): MiddlewareHandler<HttpEnv> {
   return async function sessionLoaderMiddleware(c, next) {
-    const token = getCookie(c, sessionCookieName(c.get('http').secure));
+    const token = getCookie(c, sessionCookieName(c.get('http')));
     c.set('sessionToken', token);
     c.set('auth', await authenticate(c.get('deps'), token));
     await next();
@@ -17,17 +22,22 @@ export function sessionLoader(): MiddlewareHandler<HttpEnv> {
 }
 
 export function setSessionCookie(c: Context<HttpEnv>, token: string): void {
-  const { secure } = c.get('http');
-  setCookie(c, sessionCookieName(secure), token, {
+  const http = c.get('http');
+  setCookie(c, sessionCookieName(http), token, {
     httpOnly: true,
-    secure,
+    secure: http.secure,
     sameSite: 'Lax',
     path: '/',
+    ...(http.cookieDomain ? { domain: http.cookieDomain } : {}),
     maxAge: Math.floor(c.get('deps').settings.session.absoluteMs / 1000),
   });
 }
 
 export function clearSessionCookie(c: Context<HttpEnv>): void {
-  const { secure } = c.get('http');
-  deleteCookie(c, sessionCookieName(secure), { path: '/', secure });
+  const http = c.get('http');
+  deleteCookie(c, sessionCookieName(http), {
+    path: '/',
+    secure: http.secure,
+    ...(http.cookieDomain ? { domain: http.cookieDomain } : {}),
+  });
 }

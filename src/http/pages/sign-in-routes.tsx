@@ -11,14 +11,14 @@ import { emailProblem, type FormProblem, fieldProblem, problemFrom } from './for
 import { csrfRefused } from './message-page.js';
 import { pageContext, signedIn } from './page-context.js';
 import { renderPage } from './render-page.js';
-import { nextParam, safeNext } from './safe-next.js';
+import { nextParam, queryNext } from './safe-next.js';
 import { type SignInNotice, SignInPage } from './sign-in-page.js';
 
 const defaultNext = '/security';
 
 /** The `next` worth carrying along: a safe path other than the default. */
 function carriedNext(c: Context<HttpEnv>): string | undefined {
-  const next = safeNext(c.req.query('next'), defaultNext);
+  const next = queryNext(c, defaultNext);
   return next === defaultNext ? undefined : next;
 }
 
@@ -52,7 +52,7 @@ function showForm(c: Context<HttpEnv>, options: { email?: string; problem?: Form
 
 export function signInRoutes(app: Hono<HttpEnv>): void {
   app.get('/sign-in', (c) => {
-    if (signedIn(c)) return c.redirect(safeNext(c.req.query('next'), defaultNext), 303);
+    if (signedIn(c)) return c.redirect(queryNext(c, defaultNext), 303);
     return showForm(c);
   });
 
@@ -83,7 +83,7 @@ async function submitSignIn(c: Context<HttpEnv>) {
       return c.redirect(`/sign-in/second-factor${next ? `?next=${nextParam(next)}` : ''}`, 303);
     }
     if (result.session.state === 'two_factor_setup') return c.redirect(twoFactorSetupPath, 303);
-    return c.redirect(safeNext(c.req.query('next'), defaultNext), 303);
+    return c.redirect(queryNext(c, defaultNext), 303);
   } catch (error) {
     if (!isDomainError(error)) throw error;
     return showForm(c, { email, problem: problemFrom(t, error) });

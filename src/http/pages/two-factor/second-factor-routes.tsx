@@ -14,7 +14,7 @@ import { readForm } from '../form-body.js';
 import { csrfRefused, renderMessage } from '../message-page.js';
 import { pageContext } from '../page-context.js';
 import { renderPage } from '../render-page.js';
-import { nextParam, safeNext } from '../safe-next.js';
+import { nextParam, queryNext } from '../safe-next.js';
 import { codeStepState } from './code-step-state.js';
 import { rememberFieldName } from './remember-device-field.js';
 import { SecondFactorPage } from './second-factor-page.js';
@@ -29,7 +29,7 @@ export function pending(c: Context<HttpEnv>): Authenticated | null {
 /** Back to the password, saying why: the pending sign-in is gone (expired, or too many wrong codes). */
 export function startOver(c: Context<HttpEnv>) {
   const next = c.req.query('next');
-  return c.redirect(`/sign-in?expired=1${next ? `&next=${nextParam(safeNext(next))}` : ''}`, 303);
+  return c.redirect(`/sign-in?expired=1${next ? `&next=${nextParam(queryNext(c))}` : ''}`, 303);
 }
 
 function lockedOut(c: Context<HttpEnv>) {
@@ -54,7 +54,7 @@ export async function show(
   if (!method) return startOver(c);
   const codeStep = await codeStepState(deps, auth, method.id);
   const rememberDays = await rememberDeviceDays(deps, auth.user.id);
-  const next = c.req.query('next') ? safeNext(c.req.query('next')) : undefined;
+  const next = c.req.query('next') ? queryNext(c) : undefined;
   return renderPage(
     c,
     <SecondFactorPage
@@ -117,7 +117,7 @@ export function secondFactorPageRoutes(app: Hono<HttpEnv>): void {
       const { token, rememberedDevice } = outcome;
       setSessionCookie(c, token);
       if (rememberedDevice) await setRememberedDeviceCookie(c, auth.user.id, rememberedDevice);
-      return c.redirect(safeNext(c.req.query('next')), 303);
+      return c.redirect(queryNext(c), 303);
     } catch (error) {
       if (isDomainError(error, 'rate_limited')) {
         c.header('retry-after', String(error.retryAfterSeconds ?? 60));

@@ -5,7 +5,7 @@ import type { HttpEnv } from '../../env.js';
 import { validCsrf } from '../../middleware/csrf.js';
 import { readForm } from '../form-body.js';
 import { csrfRefused } from '../message-page.js';
-import { nextParam, safeNext } from '../safe-next.js';
+import { nextParam, queryNext } from '../safe-next.js';
 import { codeErrorMessage } from './code-errors.js';
 import { pending, show, startOver } from './second-factor-routes.js';
 
@@ -21,7 +21,7 @@ export function secondFactorSendRoute(app: Hono<HttpEnv>): void {
     if (!auth) return startOver(c);
     const methodId = c.req.query('method') ?? '';
     const next = c.req.query('next');
-    const back = `/sign-in/second-factor?method=${encodeURIComponent(methodId)}${next ? `&next=${nextParam(safeNext(next))}` : ''}`;
+    const back = `/sign-in/second-factor?method=${encodeURIComponent(methodId)}${next ? `&next=${nextParam(queryNext(c))}` : ''}`;
     try {
       await sendSignInCode(c.get('deps'), auth, { methodId, context: c.get('requestContext') });
       return c.redirect(back, 303);
