@@ -64,6 +64,37 @@ describe('changing a number and turning off with a sent code, through the pages'
     expect(after).not.toContain('+31 6 •••• 5678');
   });
 
+  it('"Send again" sends a fresh code to the new number, never the old one, and only after the wait', async () => {
+    const { ann, smsId } = await annWithSms(server);
+    const base = `/security/two-factor/methods/${smsId}/change`;
+    const form = await ann.open(base);
+    // Before any change code there is nothing to send again: back to the form.
+    const early = await ann.submit(`${base}/resend`, { _csrf: form.csrf });
+    expect(early.headers.get('location')).toBe(base);
+
+    await ann.submit(base, { _csrf: form.csrf, phone: '06 87654321', country: 'NL' });
+    const first = await lastCodeTo(server, newNumber);
+    const tooSoon = await ann.submit(`${base}/resend`, { _csrf: form.csrf });
+    expect(tooSoon.status).toBe(429);
+    expect(tooSoon.headers.get('retry-after')).toBeTruthy();
+
+    server.clock.advance(31_000);
+    const toOld = (await outbox(server)).filter((m) => m.to === oldNumber).length;
+    const resent = await ann.submit(`${base}/resend`, { _csrf: form.csrf });
+    expect(resent.headers.get('location')).toBe(`${base}/code`);
+    expect((await outbox(server)).filter((m) => m.to === oldNumber).length).toBe(toOld);
+    const second = await lastCodeTo(server, newNumber);
+    const codePage = await ann.open(`${base}/code`);
+    expect(textOf(codePage.html)).toContain('We sent a code to +31 6 •••• 4321.');
+    // The resend killed the first code; the second one switches the number.
+    if (first !== second) {
+      const stale = await ann.submit(`${base}/code`, { _csrf: codePage.csrf, code: first });
+      expect(stale.status).toBe(400);
+    }
+    const done = await ann.submit(`${base}/code`, { _csrf: codePage.csrf, code: second });
+    expect(done.headers.get('location')).toBe('/security?notice=destination-changed');
+  });
+
   it('asks for the password again when sudo has lapsed', async () => {
     const { ann, smsId } = await annWithSms(server);
     server.clock.advance(16 * 60_000);

@@ -133,3 +133,11 @@ async function noticeRecoveryCodeUse(
     vars: { left: String(left) },
   });
 }
+
+/** Whether the pending sign-in still stands after a wrong code: the last allowed one ends it. */
+export async function pendingSignInStands(
+  deps: Pick<AppDeps, 'store'>,
+  pending: Authenticated,
+): Promise<boolean> {
+  return (await deps.store.sessions.findById(pending.session.id)) !== null;
+}

@@ -6,8 +6,9 @@ import {
   ownCodeMethod,
   startDestinationChange,
 } from '../../../app/two-factor/change-destination.js';
+import { resendDestinationChangeCode } from '../../../app/two-factor/resend-change-code.js';
+import { sentCodeState } from '../../../app/two-factor/sent-code-state.js';
 import { isDomainError } from '../../../core/errors.js';
-import { isLive, resendWaitSeconds } from '../../../factors/sent-code/one-time-code.js';
 import type { HttpEnv } from '../../env.js';
 import { pageContext } from '../page-context.js';
 import { renderPage } from '../render-page.js';
@@ -61,16 +62,14 @@ async function showForm(c: Context<HttpEnv>, auth: Authenticated, form: Form = {
 
 /** The live change code of this session: where it went, and when another may be sent. */
 async function pendingChange(c: Context<HttpEnv>, auth: Authenticated) {
-  const deps = c.get('deps');
-  const found = await method(c, auth);
-  if (!found) return null;
-  const latest = await deps.store.codeChallenges.findLatest(found.id, 'change', auth.session.id);
-  const now = deps.clock.now();
-  if (!latest?.destination || !isLive(latest, now)) return { method: found, change: null };
-  return {
-    method: found,
-    change: { destination: latest.destination, waitSeconds: resendWaitSeconds(latest.lastSentAt, now) },
-  };
+  const state = await sentCodeState(c.get('deps'), auth, {
+    methodId: c.req.param('id') ?? '',
+    purpose: 'change',
+    status: 'active',
+  });
+  if (!state) return null;
+  const change = state.liveCode && { sentTo: state.liveCode.sentTo, waitSeconds: state.waitSeconds };
+  return { method: state.method, change };
 }
 
 async function showCode(
@@ -88,7 +87,7 @@ async function showCode(
       page={pageContext(c)}
       methodId={pending.method.id}
       type={pending.method.type as CodeMethodType}
-      sentTo={maskDestination(pending.method.type, pending.change.destination)}
+      sentTo={pending.change.sentTo}
       waitSeconds={pending.change.waitSeconds}
       {...messages}
     />,
@@ -162,15 +161,15 @@ export function changeDestinationRoutes(app: Hono<HttpEnv>): void {
     const pending = await pendingChange(c, auth);
     if (!pending) return c.redirect('/security', 303);
     if (!pending.change) return c.redirect(changePath(pending.method.id), 303);
-    const { destination } = pending.change;
     try {
-      await startDestinationChange(c.get('deps'), auth, {
+      await resendDestinationChangeCode(c.get('deps'), auth, {
         methodId: pending.method.id,
-        ...(pending.method.type === 'email' ? { address: destination } : { phone: destination }),
         context: c.get('requestContext'),
       });
       return c.redirect(back, 303);
     } catch (error) {
+      // The code died in between (spent, or its tries used up): start the change again.
+      if (isDomainError(error, 'not_found')) return c.redirect(changePath(pending.method.id), 303);
       const message = sendErrorMessage(c, error);
       if (message === null) throw error;
       setRetryAfter(c, error);

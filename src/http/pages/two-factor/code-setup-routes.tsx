@@ -2,14 +2,13 @@ import type { Context, Hono } from 'hono';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import { addMethod, resendSetupCode } from '../../../app/two-factor/add-method.js';
 import { confirmMethod } from '../../../app/two-factor/confirm-method.js';
+import { sentCodeState } from '../../../app/two-factor/sent-code-state.js';
 import { isDomainError } from '../../../core/errors.js';
-import { sendsCodes } from '../../../factors/registry.js';
-import { resendWaitSeconds } from '../../../factors/sent-code/one-time-code.js';
 import type { HttpEnv } from '../../env.js';
 import { pageContext } from '../page-context.js';
 import { renderPage } from '../render-page.js';
 import { codeErrorMessage } from './code-errors.js';
-import { codeErrorStatus, maskDestination, phoneCountries, setRetryAfter } from './code-send-answers.js';
+import { codeErrorStatus, phoneCountries, setRetryAfter } from './code-send-answers.js';
 import { CodeConfirmPage, EmailSetupPage, PhoneSetupPage, setupPath } from './code-setup-pages.js';
 import { methodConfirmed } from './method-confirmed.js';
 import { sudoForm, sudoOrRedirect } from './page-guards.js';
@@ -35,34 +34,27 @@ function showPhone(c: Context<HttpEnv>, form: Form, error?: unknown) {
   );
 }
 
-/** The user's pending e-mail, SMS or voice set-up: only theirs, only before it expires. */
-async function pendingCodeMethod(c: Context<HttpEnv>, auth: Authenticated, methodId: string) {
-  const deps = c.get('deps');
-  const method = await deps.store.methods.find(methodId);
-  const now = deps.clock.now();
-  if (!method || method.userId !== auth.user.id || method.status !== 'pending') return null;
-  if (!sendsCodes(method.type) || !method.destination) return null;
-  return method.pendingExpiresAt && method.pendingExpiresAt > now ? method : null;
-}
-
 async function showConfirm(
   c: Context<HttpEnv>,
   auth: Authenticated,
   messages: { error?: string; sendError?: string } = {},
   status: 200 | 400 | 429 = 200,
 ) {
-  const deps = c.get('deps');
-  const method = await pendingCodeMethod(c, auth, c.req.param('id') ?? '');
-  if (!method?.destination) return renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
-  const latest = await deps.store.codeChallenges.findLatest(method.id, 'enroll', auth.session.id);
+  // Only the user's own pending set-up, and only before it expires.
+  const setup = await sentCodeState(c.get('deps'), auth, {
+    methodId: c.req.param('id') ?? '',
+    purpose: 'enroll',
+    status: 'pending',
+  });
+  if (!setup) return renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
   return renderPage(
     c,
     <CodeConfirmPage
       page={pageContext(c)}
-      methodId={method.id}
-      type={method.type}
-      sentTo={maskDestination(method.type, method.destination)}
-      waitSeconds={resendWaitSeconds(latest?.lastSentAt ?? null, deps.clock.now())}
+      methodId={setup.method.id}
+      type={setup.type}
+      sentTo={setup.sentTo}
+      waitSeconds={setup.waitSeconds}
       {...messages}
     />,
     status,

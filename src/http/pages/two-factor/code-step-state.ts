@@ -1,8 +1,6 @@
 import type { AppDeps } from '../../../app/deps.js';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
-import { maskEmail, maskPhone } from '../../../factors/phone/normalize-phone.js';
-import { sendsCodes } from '../../../factors/registry.js';
-import { resendWaitSeconds } from '../../../factors/sent-code/one-time-code.js';
+import { sentCodeState } from '../../../app/two-factor/sent-code-state.js';
 
 export interface CodeStepState {
   type: 'email' | 'sms' | 'voice';
@@ -19,15 +17,12 @@ export async function codeStepState(
   pending: Authenticated,
   methodId: string,
 ): Promise<CodeStepState | undefined> {
-  const method = await deps.store.methods.find(methodId);
-  if (!method || method.userId !== pending.user.id || !sendsCodes(method.type)) return undefined;
-  if (!method.destination) return undefined;
-  const now = deps.clock.now();
-  const latest = await deps.store.codeChallenges.findLatest(method.id, 'sign_in', pending.session.id);
+  const state = await sentCodeState(deps, pending, { methodId, purpose: 'sign_in', status: 'active' });
+  if (!state) return undefined;
   return {
-    type: method.type as CodeStepState['type'],
-    sentTo: method.type === 'email' ? maskEmail(method.destination) : maskPhone(method.destination),
-    sent: Boolean(latest && latest.expiresAt > now && !latest.consumedAt),
-    waitSeconds: resendWaitSeconds(latest?.lastSentAt ?? null, now),
+    type: state.type,
+    sentTo: state.sentTo,
+    sent: state.liveCode !== null,
+    waitSeconds: state.waitSeconds,
   };
 }

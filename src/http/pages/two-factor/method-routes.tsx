@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import { removeMethod, renameMethod, setPrimaryMethod } from '../../../app/two-factor/manage-methods.js';
+import { ownActiveMethods } from '../../../app/two-factor/own-two-factor.js';
 import { regenerateRecoveryCodes } from '../../../app/two-factor/recovery-codes.js';
-import { activeMethods } from '../../../app/two-factor/two-factor-status.js';
 import { isDomainError } from '../../../core/errors.js';
 import { sendsCodes } from '../../../factors/registry.js';
 import type { HttpEnv } from '../../env.js';
@@ -21,7 +21,7 @@ const base = '/security/two-factor/methods/:id';
 
 /** This user's active method by the id in the path, and whether it is their last one. */
 async function ownMethod(c: Context<HttpEnv>, auth: Authenticated) {
-  const methods = await activeMethods(c.get('deps').store, auth.user.id);
+  const methods = await ownActiveMethods(c.get('deps'), auth);
   const method = methods.find((m) => m.id === c.req.param('id'));
   return method ? { method, last: methods.length === 1 } : null;
 }

@@ -2,12 +2,11 @@ import type { Hono } from 'hono';
 import type { AppDeps } from '../../../app/deps.js';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import { sendDisableCode } from '../../../app/two-factor/change-destination.js';
-import { activeMethods } from '../../../app/two-factor/two-factor-status.js';
+import { ownActiveMethods } from '../../../app/two-factor/own-two-factor.js';
+import { sentCodeState } from '../../../app/two-factor/sent-code-state.js';
 import { isDomainError } from '../../../core/errors.js';
 import type { TwoFactorMethod } from '../../../core/types.js';
-import { maskEmail, maskPhone } from '../../../factors/phone/normalize-phone.js';
 import { sendsCodes } from '../../../factors/registry.js';
-import { isLive, resendWaitSeconds } from '../../../factors/sent-code/one-time-code.js';
 import type { HttpEnv } from '../../env.js';
 import { validCsrf } from '../../middleware/csrf.js';
 import { readForm } from '../form-body.js';
@@ -25,14 +24,17 @@ export async function codeProofOf(
   method: TwoFactorMethod,
   sendError?: string,
 ): Promise<CodeProof | undefined> {
-  if (!sendsCodes(method.type) || !method.destination) return undefined;
-  const now = deps.clock.now();
-  const latest = await deps.store.codeChallenges.findLatest(method.id, 'disable', auth.session.id);
+  const state = await sentCodeState(deps, auth, {
+    methodId: method.id,
+    purpose: 'disable',
+    status: 'active',
+  });
+  if (!state) return undefined;
   return {
-    type: method.type as CodeProof['type'],
-    sentTo: method.type === 'email' ? maskEmail(method.destination) : maskPhone(method.destination),
-    sent: Boolean(latest && isLive(latest, now)),
-    waitSeconds: resendWaitSeconds(latest?.lastSentAt ?? null, now),
+    type: state.type,
+    sentTo: state.sentTo,
+    sent: state.liveCode !== null,
+    waitSeconds: state.waitSeconds,
     ...(sendError ? { sendError } : {}),
   };
 }
@@ -51,7 +53,7 @@ export function removeCodeProofRoute(app: Hono<HttpEnv>): void {
     const auth = sudoOrRedirect(c, back);
     if (auth instanceof Response) return auth;
     const deps = c.get('deps');
-    const methods = await activeMethods(deps.store, auth.user.id);
+    const methods = await ownActiveMethods(deps, auth);
     const method = methods.find((m) => m.id === c.req.param('id'));
     if (!method || !sendsCodes(method.type)) return c.redirect('/security', 303);
     try {

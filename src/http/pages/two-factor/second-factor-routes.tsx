@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
+import { ownSignInChoices } from '../../../app/two-factor/own-two-factor.js';
 import { rememberDeviceDays } from '../../../app/two-factor/remember-device-period.js';
-import { signInChoices } from '../../../app/two-factor/two-factor-status.js';
-import { verifySecondFactor } from '../../../app/two-factor/verify-second-factor.js';
+import { pendingSignInStands, verifySecondFactor } from '../../../app/two-factor/verify-second-factor.js';
 import { isDomainError } from '../../../core/errors.js';
 import type { FactorType } from '../../../factors/registry.js';
 import { sendsCodes } from '../../../factors/registry.js';
@@ -40,7 +40,7 @@ export async function show(
   rememberChecked = false,
 ): Promise<Response> {
   const deps = c.get('deps');
-  const { methods } = await signInChoices(deps.store, auth.user.id);
+  const { methods } = await ownSignInChoices(deps, auth);
   const method = methods.find((m) => m.id === c.req.query('method')) ?? methods[0];
   if (!method) return startOver(c);
   const codeStep = await codeStepState(deps, auth, method.id);
@@ -68,8 +68,7 @@ async function codeTypeOf(
 ): Promise<{ type: FactorType; methodId: string | undefined }> {
   const methodId = c.req.query('method');
   if (methodId === 'recovery_code') return { type: 'recovery_code', methodId: undefined };
-  const deps = c.get('deps');
-  const { methods } = await signInChoices(deps.store, auth.user.id);
+  const { methods } = await ownSignInChoices(c.get('deps'), auth);
   const method = methods.find((m) => m.id === methodId) ?? methods[0];
   if (method && sendsCodes(method.type)) return { type: method.type as FactorType, methodId: method.id };
   return { type: 'totp', methodId };
@@ -107,7 +106,7 @@ export function secondFactorPageRoutes(app: Hono<HttpEnv>): void {
     } catch (error) {
       if (isDomainError(error, 'wrong_code')) {
         // The fifth wrong code ends the pending sign-in; say so instead of asking again.
-        if (!(await c.get('deps').store.sessions.findById(auth.session.id))) return startOver(c);
+        if (!(await pendingSignInStands(c.get('deps'), auth))) return startOver(c);
         return show(c, auth, t('error.wrong_code'), 400, ticked);
       }
       if (isDomainError(error, 'rate_limited')) {
