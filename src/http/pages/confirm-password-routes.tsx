@@ -1,20 +1,17 @@
 import type { Context, Hono } from 'hono';
 import type { Authenticated } from '../../app/sessions/authenticate.js';
 import { confirmPassword } from '../../app/sessions/confirm-password.js';
-import { isDomainError } from '../../core/errors.js';
 import type { HttpEnv } from '../env.js';
-import { validCsrf } from '../middleware/csrf.js';
 import { setSessionCookie } from '../middleware/session.js';
 import { ConfirmPasswordPage } from './confirm-password-page.js';
-import { maxPasswordLength, readForm } from './form-body.js';
+import { maxPasswordLength } from './form-body.js';
+import { formRoute } from './form-kit.js';
 import { type FormProblem, fieldProblem, problemFrom } from './form-problem.js';
-import { csrfRefused } from './message-page.js';
 import { pageContext, signedIn, toSignIn } from './page-context.js';
 import { renderPage } from './render-page.js';
 import { nextParam, safeNext } from './safe-next.js';
 
 function showForm(c: Context<HttpEnv>, auth: Authenticated, problem?: FormProblem) {
-  if (problem?.retryAfterSeconds) c.header('retry-after', String(problem.retryAfterSeconds));
   return renderPage(
     c,
     <ConfirmPasswordPage
@@ -37,23 +34,20 @@ export function confirmPasswordRoutes(app: Hono<HttpEnv>): void {
     return auth ? showForm(c, auth) : toSignIn(c, herePath(c));
   });
 
-  app.post('/confirm-password', async (c) => {
-    const form = await readForm(c);
-    if (!validCsrf(c, form._csrf)) return csrfRefused(c);
-    const auth = signedIn(c);
-    if (!auth) return toSignIn(c, herePath(c));
-    const password = form.password ?? '';
-    if (!password) return showForm(c, auth, fieldProblem('password', c.get('t')('form.passwordMissing')));
-    try {
+  formRoute(app, '/confirm-password', {
+    guard: 'signedIn',
+    back: herePath,
+    handle: async ({ c, form, auth, t }) => {
+      const password = form.password ?? '';
+      if (!password) return fieldProblem('password', t('form.passwordMissing'));
       const { token } = await confirmPassword(c.get('deps'), auth, {
         password: password.slice(0, maxPasswordLength),
         context: c.get('requestContext'),
       });
       setSessionCookie(c, token);
       return c.redirect(safeNext(c.req.query('next')), 303);
-    } catch (error) {
-      if (!isDomainError(error)) throw error;
-      return showForm(c, auth, problemFrom(c.get('t'), error, { wrong_password: 'password' }));
-    }
+    },
+    problem: (t, error) => problemFrom(t, error, { wrong_password: 'password' }),
+    rerender: ({ c, auth }, problem) => showForm(c, auth, problem),
   });
 }

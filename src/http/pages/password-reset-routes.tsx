@@ -1,10 +1,9 @@
 import type { Context, Hono } from 'hono';
 import { requestPasswordReset, resetLinkState, resetPassword } from '../../app/accounts/password-reset.js';
-import { isDomainError } from '../../core/errors.js';
 import type { HttpEnv } from '../env.js';
-import { validCsrf } from '../middleware/csrf.js';
 import { ForgotPasswordPage } from './forgot-password-page.js';
-import { emailField, maxPasswordLength, readForm } from './form-body.js';
+import { emailField, maxPasswordLength } from './form-body.js';
+import { type FormRequest, formRoute } from './form-kit.js';
 import {
   emailProblem,
   type FormProblem,
@@ -12,13 +11,12 @@ import {
   newPasswordCodes,
   problemFrom,
 } from './form-problem.js';
-import { csrfRefused, renderMessage } from './message-page.js';
+import { renderMessage } from './message-page.js';
 import { pageContext } from './page-context.js';
 import { renderPage } from './render-page.js';
 import { ResetPasswordPage } from './reset-password-page.js';
 
 function showForgot(c: Context<HttpEnv>, email?: string, problem?: FormProblem) {
-  if (problem?.retryAfterSeconds) c.header('retry-after', String(problem.retryAfterSeconds));
   return renderPage(
     c,
     <ForgotPasswordPage page={pageContext(c)} email={email} problem={problem} />,
@@ -61,20 +59,16 @@ const passwordField = Object.fromEntries(newPasswordCodes.map((code) => [code, '
 export function passwordResetRoutes(app: Hono<HttpEnv>): void {
   app.get('/forgot-password', (c) => (c.req.query('sent') === '1' ? linkSent(c) : showForgot(c)));
 
-  app.post('/forgot-password', async (c) => {
-    const form = await readForm(c);
-    if (!validCsrf(c, form._csrf)) return csrfRefused(c);
-    const t = c.get('t');
-    const email = emailField(form);
-    const badEmail = emailProblem(t, email);
-    if (badEmail) return showForgot(c, email, badEmail);
-    try {
+  formRoute(app, '/forgot-password', {
+    guard: 'none',
+    handle: async ({ c, form, t }) => {
+      const email = emailField(form);
+      const badEmail = emailProblem(t, email);
+      if (badEmail) return badEmail;
       await requestPasswordReset(c.get('deps'), { email, context: c.get('requestContext') });
-    } catch (error) {
-      if (!isDomainError(error)) throw error;
-      return showForgot(c, email, problemFrom(t, error));
-    }
-    return c.redirect('/forgot-password?sent=1', 303);
+      return c.redirect('/forgot-password?sent=1', 303);
+    },
+    rerender: ({ c, form }, problem) => showForgot(c, emailField(form), problem),
   });
 
   app.get('/reset-password', async (c) => {
@@ -84,39 +78,46 @@ export function passwordResetRoutes(app: Hono<HttpEnv>): void {
     return renderPage(c, <ResetPasswordPage page={pageContext(c)} token={token!} email={user.email} />);
   });
 
-  app.post('/reset-password', submitReset);
+  formRoute(app, '/reset-password', {
+    guard: 'none',
+    // A refused form goes back to its own link while the token looks like one.
+    back: (_c, form) => {
+      const token = form.token ?? '';
+      return tokenShape.test(token) ? `/reset-password?token=${token}` : '/forgot-password';
+    },
+    handle: submitReset,
+    on: { reset_token_invalid: ({ c }) => linkInvalid(c) },
+    problem: (t, error) => problemFrom(t, error, passwordField),
+    rerender: showReset,
+  });
 }
 
 /** Sets the new password from the link's token; re-checked here, spent once inside the use case. */
-async function submitReset(c: Context<HttpEnv>) {
-  const form = await readForm(c);
-  if (!validCsrf(c, form._csrf)) {
-    const token = form.token ?? '';
-    return csrfRefused(c, tokenShape.test(token) ? `/reset-password?token=${token}` : '/forgot-password');
-  }
+async function submitReset({ c, form, t }: FormRequest<'none'>) {
+  if (!(await resetTarget(c, form.token))) return linkInvalid(c);
+  const password = form.password ?? '';
+  if (password.length > maxPasswordLength) return fieldProblem('password', t('error.password_too_long'), 422);
+  await resetPassword(c.get('deps'), {
+    token: form.token!,
+    newPassword: password,
+    context: c.get('requestContext'),
+  });
+  return c.redirect('/sign-in?reset=1', 303);
+}
+
+/** The reset form again; a link that died meanwhile says so instead. */
+async function showReset({ c, form }: FormRequest<'none'>, problem: FormProblem) {
   const user = await resetTarget(c, form.token);
   if (!user) return linkInvalid(c);
   const token = form.token!;
-  const password = form.password ?? '';
-  const page = (problem: FormProblem) =>
-    renderPage(
-      c,
-      <ResetPasswordPage
-        page={{ ...pageContext(c), path: `/reset-password?token=${token}` }}
-        token={token}
-        email={user.email}
-        problem={problem}
-      />,
-      problem.status,
-    );
-  if (password.length > maxPasswordLength)
-    return page(fieldProblem('password', c.get('t')('error.password_too_long'), 422));
-  try {
-    await resetPassword(c.get('deps'), { token, newPassword: password, context: c.get('requestContext') });
-  } catch (error) {
-    if (isDomainError(error, 'reset_token_invalid')) return linkInvalid(c);
-    if (!isDomainError(error)) throw error;
-    return page(problemFrom(c.get('t'), error, passwordField));
-  }
-  return c.redirect('/sign-in?reset=1', 303);
+  return renderPage(
+    c,
+    <ResetPasswordPage
+      page={{ ...pageContext(c), path: `/reset-password?token=${token}` }}
+      token={token}
+      email={user.email}
+      problem={problem}
+    />,
+    problem.status,
+  );
 }

@@ -5,15 +5,11 @@ import {
   forgetRememberedDevice,
   listRememberedDevices,
 } from '../../app/two-factor/remembered-devices.js';
-import { isDomainError } from '../../core/errors.js';
 import type { RememberedDevice } from '../../core/sessions/remembered-device.js';
 import { hashToken } from '../../core/sessions/session-token.js';
 import type { HttpEnv } from '../env.js';
-import { validCsrf } from '../middleware/csrf.js';
 import { rememberedDeviceTokens } from '../middleware/remembered-device-cookie.js';
-import { readForm } from './form-body.js';
-import { csrfRefused } from './message-page.js';
-import { signedIn, toSignIn } from './page-context.js';
+import { type FormRequest, type FormRoute, formRoute } from './form-kit.js';
 
 /** The user's remembered devices, and which of them is the browser asking. */
 export async function rememberedDevicesFor(
@@ -29,31 +25,29 @@ export async function rememberedDevicesFor(
  * Forgetting needs no sudo, unlike signing a device out: it only takes trust away, so the worst a
  * borrowed session can do with it is make the owner type a code at the next sign-in.
  */
-async function forgetting(c: Context<HttpEnv>, work: (auth: Authenticated) => Promise<string>) {
-  const form = await readForm(c);
-  if (!validCsrf(c, form._csrf)) return csrfRefused(c, '/security');
-  const auth = signedIn(c);
-  if (auth?.session.state !== 'signed_in') return toSignIn(c, '/security');
-  try {
-    return c.redirect(await work(auth), 303);
-  } catch (error) {
-    if (isDomainError(error, 'not_found'))
-      return c.redirect('/security?notice=device-already-forgotten', 303);
-    throw error;
-  }
-}
+const forgetting = (work: (request: FormRequest<'fullySignedIn'>) => Promise<string>) =>
+  ({
+    guard: 'fullySignedIn',
+    back: () => '/security',
+    handle: async (request) => request.c.redirect(await work(request), 303),
+    on: { not_found: ({ c }) => c.redirect('/security?notice=device-already-forgotten', 303) },
+  }) satisfies FormRoute<'fullySignedIn'>;
 
 export function rememberedDeviceRoutes(app: Hono<HttpEnv>): void {
-  app.post('/security/remembered-devices/forget-all', (c) =>
-    forgetting(c, async (auth) => {
+  formRoute(
+    app,
+    '/security/remembered-devices/forget-all',
+    forgetting(async ({ c, auth }) => {
       await forgetAllRememberedDevices(c.get('deps'), auth, c.get('requestContext'));
       return '/security?notice=devices-forgotten';
     }),
   );
 
-  app.post('/security/remembered-devices/:id/forget', (c) =>
-    forgetting(c, async (auth) => {
-      const id = c.req.param('id').slice(0, 128);
+  formRoute(
+    app,
+    '/security/remembered-devices/:id/forget',
+    forgetting(async ({ c, auth }) => {
+      const id = (c.req.param('id') ?? '').slice(0, 128);
       await forgetRememberedDevice(c.get('deps'), auth, { id, context: c.get('requestContext') });
       return '/security?notice=device-forgotten';
     }),

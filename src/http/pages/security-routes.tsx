@@ -5,12 +5,9 @@ import type { Authenticated } from '../../app/sessions/authenticate.js';
 import { listSessions, revokeOtherSessions, revokeSession } from '../../app/sessions/manage-sessions.js';
 import { ownTwoFactorSummary } from '../../app/two-factor/own-two-factor.js';
 import { rememberDeviceDays } from '../../app/two-factor/remember-device-period.js';
-import { isDomainError } from '../../core/errors.js';
 import type { HttpEnv } from '../env.js';
-import { validCsrf } from '../middleware/csrf.js';
 import { clearSessionCookie } from '../middleware/session.js';
-import { readForm } from './form-body.js';
-import { csrfRefused } from './message-page.js';
+import { type FormRequest, type FormRoute, formRoute } from './form-kit.js';
 import { pageContext, signedIn, toSignIn } from './page-context.js';
 import { rememberedDevicesFor } from './remembered-devices-routes.js';
 import { renderPage } from './render-page.js';
@@ -73,22 +70,19 @@ async function showSecurity(c: Context<HttpEnv>, auth: Authenticated) {
 }
 
 /**
- * Runs a device sign-out. Without a recent password confirmation the user is sent to confirm it
- * and comes back here to click again (sudo mode, ASVS 7.5.2).
+ * A device sign-out. Without a recent password confirmation the user is sent to confirm it and
+ * comes back here to click again (sudo mode, ASVS 7.5.2).
  */
-async function withSudo(c: Context<HttpEnv>, work: (auth: Authenticated) => Promise<string>) {
-  const form = await readForm(c);
-  if (!validCsrf(c, form._csrf)) return csrfRefused(c, '/security');
-  const auth = signedIn(c);
-  if (!auth) return toSignIn(c, '/security');
-  try {
-    return c.redirect(await work(auth), 303);
-  } catch (error) {
-    if (isDomainError(error, 'sudo_required')) return c.redirect('/confirm-password?next=/security', 303);
-    if (isDomainError(error, 'not_found')) return c.redirect('/security?revoked=gone', 303);
-    throw error;
-  }
-}
+const deviceSignOut = (work: (request: FormRequest<'signedIn'>) => Promise<string>) =>
+  ({
+    guard: 'signedIn',
+    back: () => '/security',
+    handle: async (request) => request.c.redirect(await work(request), 303),
+    on: {
+      sudo_required: ({ c }) => c.redirect('/confirm-password?next=/security', 303),
+      not_found: ({ c }) => c.redirect('/security?revoked=gone', 303),
+    },
+  }) satisfies FormRoute<'signedIn'>;
 
 export function securityRoutes(app: Hono<HttpEnv>): void {
   app.get('/security', async (c) => {
@@ -96,16 +90,20 @@ export function securityRoutes(app: Hono<HttpEnv>): void {
     return auth ? showSecurity(c, auth) : toSignIn(c, '/security');
   });
 
-  app.post('/security/sessions/revoke-others', (c) =>
-    withSudo(c, async (auth) => {
+  formRoute(
+    app,
+    '/security/sessions/revoke-others',
+    deviceSignOut(async ({ c, auth }) => {
       await revokeOtherSessions(c.get('deps'), auth, c.get('requestContext'));
       return '/security?revoked=others';
     }),
   );
 
-  app.post('/security/sessions/:id/revoke', (c) =>
-    withSudo(c, async (auth) => {
-      const sessionId = c.req.param('id').slice(0, 128);
+  formRoute(
+    app,
+    '/security/sessions/:id/revoke',
+    deviceSignOut(async ({ c, auth }) => {
+      const sessionId = (c.req.param('id') ?? '').slice(0, 128);
       await revokeSession(c.get('deps'), auth, { sessionId, context: c.get('requestContext') });
       if (sessionId !== auth.session.id) return '/security?revoked=device';
       // Revoking this very session is signing out.

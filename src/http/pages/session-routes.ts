@@ -4,11 +4,9 @@ import { setPreferredLanguage } from '../../app/accounts/preferred-language.js';
 import { signOut } from '../../app/sessions/manage-sessions.js';
 import { isLocale } from '../../i18n/locales.js';
 import type { HttpEnv } from '../env.js';
-import { validCsrf } from '../middleware/csrf.js';
 import { languageCookie } from '../middleware/request-context.js';
 import { clearSessionCookie } from '../middleware/session.js';
-import { readForm } from './form-body.js';
-import { csrfRefused } from './message-page.js';
+import { formRoute } from './form-kit.js';
 import { signedIn } from './page-context.js';
 import { safeNext } from './safe-next.js';
 
@@ -18,14 +16,16 @@ const oneYear = 365 * 24 * 60 * 60;
 export function sessionRoutes(app: Hono<HttpEnv>): void {
   app.get('/', (c) => c.redirect(signedIn(c) ? '/security' : '/sign-in', 303));
 
-  app.post('/sign-out', async (c) => {
-    const form = await readForm(c);
-    if (!validCsrf(c, form._csrf)) return csrfRefused(c, '/');
-    // A half-finished sign-in (second factor pending) can be abandoned the same way.
-    const auth = c.get('auth');
-    if (auth) await signOut(c.get('deps'), auth, c.get('requestContext'));
-    clearSessionCookie(c);
-    return c.redirect('/sign-in?signed_out=1', 303);
+  formRoute(app, '/sign-out', {
+    guard: 'none',
+    back: () => '/',
+    handle: async ({ c }) => {
+      // A half-finished sign-in (second factor pending) can be abandoned the same way.
+      const auth = c.get('auth');
+      if (auth) await signOut(c.get('deps'), auth, c.get('requestContext'));
+      clearSessionCookie(c);
+      return c.redirect('/sign-in?signed_out=1', 303);
+    },
   });
 
   app.get('/language', async (c) => {

@@ -1,9 +1,8 @@
 import type { Context, Hono } from 'hono';
 import { createAccount } from '../../app/accounts/create-account.js';
-import { isDomainError } from '../../core/errors.js';
 import type { HttpEnv } from '../env.js';
-import { validCsrf } from '../middleware/csrf.js';
-import { emailField, maxPasswordLength, readForm } from './form-body.js';
+import { emailField, maxPasswordLength } from './form-body.js';
+import { type FormRequest, formRoute } from './form-kit.js';
 import {
   emailProblem,
   type FormProblem,
@@ -11,14 +10,13 @@ import {
   newPasswordCodes,
   problemFrom,
 } from './form-problem.js';
-import { csrfRefused, renderMessage } from './message-page.js';
+import { renderMessage } from './message-page.js';
 import { pageContext, signedIn } from './page-context.js';
 import { renderPage } from './render-page.js';
 import { SignUpPage } from './sign-up-page.js';
 
 function showForm(c: Context<HttpEnv>, options: { email?: string; problem?: FormProblem } = {}) {
   const { problem } = options;
-  if (problem?.retryAfterSeconds) c.header('retry-after', String(problem.retryAfterSeconds));
   return renderPage(
     c,
     <SignUpPage page={pageContext(c)} email={options.email} problem={problem} />,
@@ -44,28 +42,24 @@ export function signUpRoutes(app: Hono<HttpEnv>): void {
     return showForm(c);
   });
 
-  app.post('/sign-up', submitSignUp);
+  formRoute(app, '/sign-up', {
+    guard: 'none',
+    handle: submitSignUp,
+    on: { signup_closed: ({ c }) => signupClosed(c) },
+    problem: (t, error) => problemFrom(t, error, passwordField),
+    rerender: ({ c, form }, problem) => showForm(c, { email: emailField(form), problem }),
+  });
 }
 
 /** Creates the account and sends the visitor to sign in, whether the address was new or not. */
-async function submitSignUp(c: Context<HttpEnv>) {
-  const form = await readForm(c);
-  if (!validCsrf(c, form._csrf)) return csrfRefused(c);
+async function submitSignUp({ c, form, t }: FormRequest<'none'>) {
   if (!c.get('deps').settings.signupOpen) return signupClosed(c);
-  const t = c.get('t');
   const email = emailField(form);
   const password = form.password ?? '';
   const badEmail = emailProblem(t, email);
-  if (badEmail) return showForm(c, { email, problem: badEmail });
-  if (password.length > maxPasswordLength)
-    return showForm(c, { email, problem: fieldProblem('password', t('error.password_too_long'), 422) });
-  try {
-    await createAccount(c.get('deps'), { email, password, context: c.get('requestContext') });
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    if (error.code === 'signup_closed') return signupClosed(c);
-    return showForm(c, { email, problem: problemFrom(t, error, passwordField) });
-  }
+  if (badEmail) return badEmail;
+  if (password.length > maxPasswordLength) return fieldProblem('password', t('error.password_too_long'), 422);
+  await createAccount(c.get('deps'), { email, password, context: c.get('requestContext') });
   // The same answer whether the address was new or not (ASVS 6.3.8): the owner gets an e-mail.
   return c.redirect('/sign-in?created=1', 303);
 }
