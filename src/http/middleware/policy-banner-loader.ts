@@ -3,7 +3,7 @@ import { effectivePolicyFor } from '../../app/policy/effective-policy.js';
 import { hasTwoFactor } from '../../app/two-factor/two-factor-status.js';
 import { daysLeft } from '../../core/policy/policy-rules.js';
 import type { HttpEnv } from '../env.js';
-import { signedInPageRequest } from '../pages/banner-request.js';
+import { signedInPageRequest } from '../pages/shared/banner-request.js';
 
 /**
  * Before a 2FA deadline, finds out for each signed-in page whether its user still lacks 2FA, so the

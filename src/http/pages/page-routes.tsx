@@ -1,18 +1,18 @@
 import type { Hono } from 'hono';
 import { consoleRoutes } from '../console/console-routes.js';
 import type { HttpEnv } from '../env.js';
+import { changePasswordRoutes } from './account/change-password-routes.js';
+import { passwordResetRoutes } from './account/password-reset-routes.js';
+import { sessionRoutes } from './account/session-routes.js';
+import { signInRoutes } from './account/sign-in-routes.js';
+import { signUpRoutes } from './account/sign-up-routes.js';
 import { assetRoutes } from './assets-route.js';
-import { changePasswordRoutes } from './change-password-routes.js';
-import { confirmPasswordRoutes } from './confirm-password-routes.js';
+import { outboxPageRoute } from './dev/outbox-page-route.js';
 import { organizationPageRoutes } from './organizations/organization-page-routes.js';
-import { outboxPageRoute } from './outbox-page-route.js';
-import { passwordResetRoutes } from './password-reset-routes.js';
 import { organizationPolicyRoutes } from './policy/organization-policy-routes.js';
-import { rememberedDeviceRoutes } from './remembered-devices-routes.js';
-import { securityRoutes } from './security-routes.js';
-import { sessionRoutes } from './session-routes.js';
-import { signInRoutes } from './sign-in-routes.js';
-import { signUpRoutes } from './sign-up-routes.js';
+import { confirmPasswordRoutes } from './security/confirm-password-routes.js';
+import { rememberedDeviceRoutes } from './security/remembered-devices-routes.js';
+import { securityRoutes } from './security/security-routes.js';
 import { twoFactorPageRoutes } from './two-factor/two-factor-page-routes.js';
 import { twoFactorResetRoutes } from './two-factor-reset/two-factor-reset-routes.js';
 

@@ -5,11 +5,11 @@ import type { HttpEnv } from '../../env.js';
 import { Button } from '../components/button.js';
 import { CardPage } from '../components/card-page.js';
 import { PostForm } from '../components/post-form.js';
-import { formRoute } from '../form-kit.js';
-import { renderMessage } from '../message-page.js';
-import { pageContext } from '../page-context.js';
-import { renderPage } from '../render-page.js';
-import { formatDateTime } from '../time-format.js';
+import { formRoute } from '../shared/form-kit.js';
+import { renderMessage } from '../shared/message-page.js';
+import { pageContext } from '../shared/page-context.js';
+import { renderPage } from '../shared/render-page.js';
+import { formatDateTime } from '../shared/time-format.js';
 
 const cancelPath = (token: string) => `/two-factor-reset/cancel/${encodeURIComponent(token)}`;
 

@@ -1,6 +1,6 @@
 import { isDomainError } from '../../../core/errors.js';
 import type { Translate } from '../../../i18n/translate.js';
-import type { FormProblem } from '../form-problem.js';
+import type { FormProblem } from '../shared/form-problem.js';
 
 /** Cool-downs up to this long are the wait between two codes, said in seconds, not minutes. */
 const coolDownSeconds = 60;

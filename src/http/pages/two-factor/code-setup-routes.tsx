@@ -5,10 +5,10 @@ import { addMethod, resendSetupCode } from '../../../app/two-factor/add-method.j
 import { confirmMethod } from '../../../app/two-factor/confirm-method.js';
 import { sentCodeState } from '../../../app/two-factor/sent-code-state.js';
 import type { HttpEnv } from '../../env.js';
-import { type FormRequest, type FormRoute, formRoute } from '../form-kit.js';
-import type { FormProblem } from '../form-problem.js';
-import { pageContext } from '../page-context.js';
-import { renderPage } from '../render-page.js';
+import { type FormRequest, type FormRoute, formRoute } from '../shared/form-kit.js';
+import type { FormProblem } from '../shared/form-problem.js';
+import { pageContext } from '../shared/page-context.js';
+import { renderPage } from '../shared/render-page.js';
 import { codeProblem } from './code-errors.js';
 import { phoneCountries } from './code-send-answers.js';
 import { CodeConfirmPage, EmailSetupPage, PhoneSetupPage, setupPath } from './code-setup-pages.js';

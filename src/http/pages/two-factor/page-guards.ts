@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import { isInSudo } from '../../../core/sessions/session-rules.js';
 import type { HttpEnv } from '../../env.js';
-import { signedIn } from '../page-context.js';
-import { nextParam } from '../safe-next.js';
+import { signedIn } from '../shared/page-context.js';
+import { nextParam } from '../shared/safe-next.js';
 
 /**
  * The signed-in user in sudo mode, or the redirect that gets them there: to sign-in, or to seed

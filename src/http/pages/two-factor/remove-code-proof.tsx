@@ -7,9 +7,9 @@ import { sentCodeState } from '../../../app/two-factor/sent-code-state.js';
 import type { TwoFactorMethod } from '../../../core/types.js';
 import { sendsCodes } from '../../../factors/registry.js';
 import type { HttpEnv } from '../../env.js';
-import { formRoute } from '../form-kit.js';
-import { pageContext } from '../page-context.js';
-import { renderPage } from '../render-page.js';
+import { formRoute } from '../shared/form-kit.js';
+import { pageContext } from '../shared/page-context.js';
+import { renderPage } from '../shared/render-page.js';
 import { codeProblem } from './code-errors.js';
 import { type CodeProof, RemoveMethodPage } from './method-pages.js';
 

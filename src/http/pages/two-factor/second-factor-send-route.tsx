@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono';
 import { sendSignInCode } from '../../../app/two-factor/send-sign-in-code.js';
 import type { HttpEnv } from '../../env.js';
-import { formRoute } from '../form-kit.js';
-import { nextParam, safeNext } from '../safe-next.js';
+import { formRoute } from '../shared/form-kit.js';
+import { nextParam, safeNext } from '../shared/safe-next.js';
 import { codeProblem } from './code-errors.js';
 import { pending, show, startOver } from './second-factor-routes.js';
 

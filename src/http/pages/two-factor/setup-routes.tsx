@@ -6,10 +6,10 @@ import { pendingTotpSetup } from '../../../app/two-factor/pending-totp-setup.js'
 import { formatSecretForTyping } from '../../../factors/totp/new-totp-secret.js';
 import { qrSvg } from '../../../factors/totp/qr-svg.js';
 import type { HttpEnv } from '../../env.js';
-import { formRoute, problemsFor } from '../form-kit.js';
-import { pageContext } from '../page-context.js';
 import { setupOffer } from '../policy/setup-offer.js';
-import { renderPage } from '../render-page.js';
+import { formRoute, problemsFor } from '../shared/form-kit.js';
+import { pageContext } from '../shared/page-context.js';
+import { renderPage } from '../shared/render-page.js';
 import { methodConfirmed } from './method-confirmed.js';
 import { sudoOrRedirect } from './page-guards.js';
 import { ScanPage, SetupExpiredPage, SetupIntroPage } from './setup-pages.js';
