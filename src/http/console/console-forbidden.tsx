@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { HttpEnv } from '../env.js';
-import { renderMessage } from '../pages/message-page.js';
+import { renderMessage } from '../pages/shared/message-page.js';
 
 /** A signed-in customer who opened a console address: no hint of what lies behind it. */
 export function consoleForbidden(c: Context<HttpEnv>) {

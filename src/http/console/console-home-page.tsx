@@ -1,6 +1,6 @@
 import { hasStaffRole } from '../../app/support/staff-access.js';
 import type { StaffRole } from '../../core/types.js';
-import type { PageContext } from '../pages/page-context.js';
+import type { PageContext } from '../pages/shared/page-context.js';
 import { ConsoleLayout } from './console-layout.js';
 import { consoleSections } from './console-nav.js';
 

@@ -1,8 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { hasStaffRole } from '../../app/support/staff-access.js';
 import type { StaffRole } from '../../core/types.js';
-import { Layout } from '../pages/layout.js';
-import type { PageContext } from '../pages/page-context.js';
+import { Layout } from '../pages/shared/layout.js';
+import type { PageContext } from '../pages/shared/page-context.js';
 import { consoleSections } from './console-nav.js';
 
 export interface ConsoleLayoutProps {

@@ -2,7 +2,7 @@ import type { StaffRole } from '../../core/types.js';
 import { Alert } from '../pages/components/alert.js';
 import { Button } from '../pages/components/button.js';
 import { FormField } from '../pages/components/form-field.js';
-import type { PageContext } from '../pages/page-context.js';
+import type { PageContext } from '../pages/shared/page-context.js';
 import { ConsoleLayout } from './console-layout.js';
 
 /** Look a user up by e-mail. A GET form: searching changes nothing, so it needs no token. */

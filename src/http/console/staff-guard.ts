@@ -4,7 +4,7 @@ import { hasStaffRole } from '../../app/support/staff-access.js';
 import { DomainError } from '../../core/errors.js';
 import type { StaffRole } from '../../core/types.js';
 import type { HttpEnv } from '../env.js';
-import { toSignIn } from '../pages/page-context.js';
+import { toSignIn } from '../pages/shared/page-context.js';
 import { consoleForbidden } from './console-forbidden.js';
 
 /** Only a session that finished every step counts: not one owing its second factor or its set-up. */

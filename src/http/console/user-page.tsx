@@ -12,8 +12,8 @@ import { FieldLabel } from '../pages/components/field-label.js';
 import { LocalTime } from '../pages/components/local-time.js';
 import { PostForm } from '../pages/components/post-form.js';
 import { SessionTimes } from '../pages/components/session-times.js';
-import type { PageContext } from '../pages/page-context.js';
-import { formatDateTime } from '../pages/time-format.js';
+import type { PageContext } from '../pages/shared/page-context.js';
+import { formatDateTime } from '../pages/shared/time-format.js';
 import { ConsoleLayout } from './console-layout.js';
 
 export const userNotices = {

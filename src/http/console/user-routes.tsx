@@ -9,15 +9,15 @@ import {
 } from '../../app/support/staff-actions.js';
 import { findUserByEmailAsStaff } from '../../app/support/staff-lookups.js';
 import { maxReasonLength } from '../../app/support/two-factor-reset.js';
-import { isDomainError } from '../../core/errors.js';
+import { type DomainError, isDomainError } from '../../core/errors.js';
+import type { Translate } from '../../i18n/translate.js';
 import type { HttpEnv } from '../env.js';
-import { validCsrf } from '../middleware/csrf.js';
-import { emailField, readForm } from '../pages/form-body.js';
-import { problemFrom } from '../pages/form-problem.js';
-import { csrfRefused } from '../pages/message-page.js';
-import { pageContext } from '../pages/page-context.js';
-import { renderPage } from '../pages/render-page.js';
-import { nextParam } from '../pages/safe-next.js';
+import { emailField } from '../pages/shared/form-body.js';
+import { type FormRequest, type FormRoute, formRoute } from '../pages/shared/form-kit.js';
+import { type FormProblem, fieldProblem, problemFrom } from '../pages/shared/form-problem.js';
+import { pageContext } from '../pages/shared/page-context.js';
+import { renderPage } from '../pages/shared/render-page.js';
+import { nextParam } from '../pages/shared/safe-next.js';
 import { consoleForbidden } from './console-forbidden.js';
 import { ConsoleHomePage } from './console-home-page.js';
 import { FindUserPage } from './find-user-page.js';
@@ -55,32 +55,38 @@ async function showUser(
  * and whether this staff member may touch this account. Without a fresh password confirmation the
  * staff member confirms it and comes back to the user's page to click again.
  */
-async function consoleAction(
-  c: Context<HttpEnv>,
-  work: (staff: Authenticated, id: string, form: Record<string, string>) => Promise<UserNotice>,
-) {
-  const id = c.req.param('id') ?? '';
-  const form = await readForm(c);
-  if (!validCsrf(c, form._csrf)) return csrfRefused(c, userPath(id));
-  const staff = staffMember(c);
-  try {
-    const notice = await work(staff, id, form);
-    return c.redirect(`${userPath(id)}?done=${notice}`, 303);
-  } catch (error) {
-    if (isDomainError(error, 'sudo_required')) {
-      return c.redirect(`/confirm-password?next=${nextParam(userPath(id))}`, 303);
-    }
-    if (isDomainError(error, 'forbidden')) return consoleForbidden(c);
-    if (isDomainError(error, 'invalid_input') && error.message === 'reason') {
-      const reason = (form.reason ?? '').slice(0, maxReasonLength);
-      return showUser(c, staff, id, { message: c.get('t')('console.reset.reasonMissing'), reason });
-    }
-    if (isDomainError(error, 'reset_pending') || isDomainError(error, 'nothing_to_reset')) {
-      const reason = (form.reason ?? '').slice(0, maxReasonLength);
-      return showUser(c, staff, id, { message: problemFrom(c.get('t'), error).message, reason });
-    }
-    throw error;
-  }
+function consoleAction(
+  work: (request: FormRequest<typeof staffMember>, userId: string) => Promise<UserNotice>,
+): FormRoute<typeof staffMember> {
+  const userId = (c: Context<HttpEnv>) => c.req.param('id') ?? '';
+  return {
+    guard: staffMember,
+    back: (c) => userPath(userId(c)),
+    handle: async (request) =>
+      request.c.redirect(
+        `${userPath(userId(request.c))}?done=${await work(request, userId(request.c))}`,
+        303,
+      ),
+    on: {
+      sudo_required: ({ c }) => c.redirect(`/confirm-password?next=${nextParam(userPath(userId(c)))}`, 303),
+      forbidden: ({ c }) => consoleForbidden(c),
+    },
+    problem: resetProblem,
+    rerender: ({ c, auth, form }, problem) =>
+      showUser(c, auth, userId(c), {
+        message: problem.message,
+        reason: (form.reason ?? '').slice(0, maxReasonLength),
+      }),
+  };
+}
+
+/** What a refused 2FA reset shows next to its reason field: none given, one waiting, nothing to reset. */
+function resetProblem(t: Translate, error: DomainError): FormProblem | null {
+  if (isDomainError(error, 'invalid_input') && error.message === 'reason')
+    return fieldProblem('reason', t('console.reset.reasonMissing'));
+  if (isDomainError(error, 'reset_pending') || isDomainError(error, 'nothing_to_reset'))
+    return problemFrom(t, error);
+  return null;
 }
 
 /** The console's pages about users: find one, look at them, act on their account. */
@@ -111,29 +117,37 @@ export function consoleUserRoutes(app: Hono<HttpEnv>): void {
 
   app.get('/console/users/:id', (c) => showUser(c, staffMember(c), c.req.param('id')));
 
-  app.post('/console/users/:id/sign-out', (c) =>
-    consoleAction(c, async (staff, userId) => {
+  formRoute(
+    app,
+    '/console/users/:id/sign-out',
+    consoleAction(async ({ c, auth: staff }, userId) => {
       await signUserOutEverywhere(c.get('deps'), staff, { userId, context: c.get('requestContext') });
       return 'signed-out';
     }),
   );
 
-  app.post('/console/users/:id/disable', (c) =>
-    consoleAction(c, async (staff, userId) => {
+  formRoute(
+    app,
+    '/console/users/:id/disable',
+    consoleAction(async ({ c, auth: staff }, userId) => {
       await disableAccount(c.get('deps'), staff, { userId, context: c.get('requestContext') });
       return 'disabled';
     }),
   );
 
-  app.post('/console/users/:id/enable', (c) =>
-    consoleAction(c, async (staff, userId) => {
+  formRoute(
+    app,
+    '/console/users/:id/enable',
+    consoleAction(async ({ c, auth: staff }, userId) => {
       await enableAccount(c.get('deps'), staff, { userId, context: c.get('requestContext') });
       return 'enabled';
     }),
   );
 
-  app.post('/console/users/:id/reset-2fa', (c) =>
-    consoleAction(c, async (staff, userId, form) => {
+  formRoute(
+    app,
+    '/console/users/:id/reset-2fa',
+    consoleAction(async ({ c, auth: staff, form }, userId) => {
       const reset = await resetTwoFactorAsStaff(c.get('deps'), staff, {
         userId,
         reason: (form.reason ?? '').slice(0, maxReasonLength + 1),

@@ -5,7 +5,7 @@ import { authenticate } from '../../app/sessions/authenticate.js';
 import { allowedReturnUrl } from '../../core/forward-auth/return-url.js';
 import type { HttpEnv } from '../env.js';
 import { sessionCookieName } from '../middleware/session.js';
-import { nextParam } from '../pages/safe-next.js';
+import { nextParam } from '../pages/shared/safe-next.js';
 import { problem } from '../problem.js';
 import { type OriginalRequest, originalRequest } from './original-request.js';
 

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { deadlineAheadFor } from '../../app/policy/effective-policy.js';
 import type { HttpEnv } from '../env.js';
-import { signedInPageRequest } from '../pages/banner-request.js';
+import { signedInPageRequest } from '../pages/shared/banner-request.js';
 
 /**
  * Before a 2FA deadline, finds out for each signed-in page whether its user still lacks 2FA, so the

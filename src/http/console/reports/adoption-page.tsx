@@ -3,7 +3,7 @@ import type { StaffRole } from '../../../core/types.js';
 import type { Locale } from '../../../i18n/locales.js';
 import { catalogs, type MessageKey, type Translate } from '../../../i18n/translate.js';
 import { LocalTime } from '../../pages/components/local-time.js';
-import type { PageContext } from '../../pages/page-context.js';
+import type { PageContext } from '../../pages/shared/page-context.js';
 import { ConsoleLayout } from '../console-layout.js';
 import { AdoptionChart } from './adoption-chart.js';
 

@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import { adoptionReport } from '../../../app/reports/adoption-report.js';
 import type { HttpEnv } from '../../env.js';
-import { pageContext } from '../../pages/page-context.js';
-import { renderPage } from '../../pages/render-page.js';
+import { pageContext } from '../../pages/shared/page-context.js';
+import { renderPage } from '../../pages/shared/render-page.js';
 import { requireStaff, staffMember } from '../staff-guard.js';
 import { AdoptionPage } from './adoption-page.js';
 

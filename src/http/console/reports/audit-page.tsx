@@ -1,11 +1,11 @@
 import type { AuditRecord } from '../../../core/reports/audit-search.js';
 import type { StaffRole } from '../../../core/types.js';
 import { deviceLabel } from '../../../i18n/device-label.js';
-import { auditSentence, isWarning } from '../../pages/audit-sentence.js';
 import { Alert } from '../../pages/components/alert.js';
 import { ButtonLink } from '../../pages/components/button.js';
 import { LocalTime } from '../../pages/components/local-time.js';
-import type { PageContext } from '../../pages/page-context.js';
+import { auditSentence, isWarning } from '../../pages/security/audit-sentence.js';
+import type { PageContext } from '../../pages/shared/page-context.js';
 import { ConsoleLayout } from '../console-layout.js';
 import { type AuditFormValues, auditFormQuery } from './audit-form.js';
 

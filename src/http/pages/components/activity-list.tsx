@@ -1,8 +1,8 @@
 import type { Child } from 'hono/jsx';
 import type { AuditEvent } from '../../../core/types.js';
 import { deviceLabel } from '../../../i18n/device-label.js';
-import { auditSentence, isWarning } from '../audit-sentence.js';
-import type { PageContext } from '../page-context.js';
+import { auditSentence, isWarning } from '../security/audit-sentence.js';
+import type { PageContext } from '../shared/page-context.js';
 import { LocalTime } from './local-time.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
-import { Layout } from '../layout.js';
-import type { PageContext } from '../page-context.js';
+import { Layout } from '../shared/layout.js';
+import type { PageContext } from '../shared/page-context.js';
 
 export interface CardPageProps {
   page: PageContext;

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { describeDevice } from '../../../core/device-name.js';
 import { deviceLabel } from '../../../i18n/device-label.js';
-import type { PageContext } from '../page-context.js';
+import type { PageContext } from '../shared/page-context.js';
 import { Fact } from './fact.js';
 import { PostForm } from './post-form.js';
 

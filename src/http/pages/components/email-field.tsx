@@ -1,4 +1,4 @@
-import { errorFor, type FormProblem, formLevel } from '../form-problem.js';
+import { errorFor, type FormProblem, formLevel } from '../shared/form-problem.js';
 import { FormField } from './form-field.js';
 
 /**

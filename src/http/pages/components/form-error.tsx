@@ -1,4 +1,4 @@
-import { type FormProblem, formErrorId } from '../form-problem.js';
+import { type FormProblem, formErrorId } from '../shared/form-problem.js';
 import { Alert } from './alert.js';
 
 /** The message about the whole form, if there is one; its id is what the inputs point at. */

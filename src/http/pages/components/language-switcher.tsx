@@ -1,6 +1,6 @@
 import { localeNames, locales } from '../../../i18n/locales.js';
-import type { PageContext } from '../page-context.js';
-import { nextParam } from '../safe-next.js';
+import type { PageContext } from '../shared/page-context.js';
+import { nextParam } from '../shared/safe-next.js';
 
 /**
  * The four languages, each in its own words and marked with its own `lang`, so a reader who

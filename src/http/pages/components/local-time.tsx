@@ -1,5 +1,5 @@
 import type { Locale } from '../../../i18n/locales.js';
-import { formatDate, formatDateTime } from '../time-format.js';
+import { formatDate, formatDateTime } from '../shared/time-format.js';
 
 /**
  * A moment, written in UTC by the server; app.js rewrites it in the reader's own time zone.

@@ -1,6 +1,6 @@
 import type { Session } from '../../../core/types.js';
-import type { PageContext } from '../page-context.js';
-import { formatRelative } from '../time-format.js';
+import type { PageContext } from '../shared/page-context.js';
+import { formatRelative } from '../shared/time-format.js';
 import { Fact } from './fact.js';
 import { LocalTime } from './local-time.js';
 

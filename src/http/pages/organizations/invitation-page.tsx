@@ -4,8 +4,8 @@ import { Button, ButtonLink } from '../components/button.js';
 import { CardPage } from '../components/card-page.js';
 import { LocalTime } from '../components/local-time.js';
 import { PostForm } from '../components/post-form.js';
-import type { PageContext } from '../page-context.js';
-import { nextParam } from '../safe-next.js';
+import type { PageContext } from '../shared/page-context.js';
+import { nextParam } from '../shared/safe-next.js';
 
 /**
  * The page an invitation link opens. It changes nothing by itself: joining is a POST. Signed out,

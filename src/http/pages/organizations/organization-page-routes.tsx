@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
   acceptInvitation,
   isInvitee,
@@ -12,14 +13,15 @@ import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import { isPlausibleEmail } from '../../../core/accounts/email.js';
 import { DomainError, isDomainError } from '../../../core/errors.js';
 import { type OrganizationRole, organizationRoles } from '../../../core/organizations/roles.js';
+import type { Translate } from '../../../i18n/translate.js';
 import type { HttpEnv } from '../../env.js';
-import { validCsrf } from '../../middleware/csrf.js';
-import { readForm } from '../form-body.js';
-import { csrfRefused, renderMessage } from '../message-page.js';
-import { pageContext, signedIn, toSignIn } from '../page-context.js';
 import { organizationPolicyForm } from '../policy/organization-policy-routes.js';
-import { renderPage } from '../render-page.js';
-import { nextParam } from '../safe-next.js';
+import { type FormRequest, type FormRoute, formRoute, problemsFor } from '../shared/form-kit.js';
+import { type FormProblem, fieldProblem, problemFrom } from '../shared/form-problem.js';
+import { renderMessage } from '../shared/message-page.js';
+import { pageContext, signedIn, toSignIn } from '../shared/page-context.js';
+import { renderPage } from '../shared/render-page.js';
+import { nextParam } from '../shared/safe-next.js';
 import { InvitationPage } from './invitation-page.js';
 import { type OrganizationNotice, OrganizationPage, organizationNotices } from './organization-page.js';
 import { OrganizationsPage } from './organizations-page.js';
@@ -83,7 +85,7 @@ async function showOrganization(
   c: Context<HttpEnv>,
   auth: Authenticated,
   id: string,
-  extra: { invite?: { email: string; role: string; error?: string }; status?: 200 | 400 | 422 | 429 } = {},
+  extra: { invite?: { email: string; role: string; error?: string }; status?: ContentfulStatusCode } = {},
 ) {
   try {
     const view = await viewOrganization(c.get('deps'), auth, id);
@@ -106,32 +108,43 @@ async function showOrganization(
 }
 
 /**
- * A change to an organization from a page form: CSRF first, then sign-in, then the use case. The
- * use case decides 404 (not a member) and 403 (role too low); without sudo the user confirms the
- * password and comes back to click again.
+ * What the use cases of an organization's forms may refuse: 404 (not a member) and 403 (role too
+ * low); without sudo the user confirms the password and comes back to click again.
  */
-async function memberChange(
-  c: Context<HttpEnv>,
-  work: (auth: Authenticated, form: Record<string, string>) => Promise<OrganizationNotice>,
-) {
-  const id = c.req.param('id') ?? '';
-  const back = orgPath(id);
-  const form = await readForm(c);
-  if (!validCsrf(c, form._csrf)) return csrfRefused(c, back);
-  const auth = signedIn(c);
-  if (!auth) return toSignIn(c, back);
-  try {
-    return c.redirect(`${back}?notice=${await work(auth, form)}`, 303);
-  } catch (error) {
-    if (isDomainError(error, 'sudo_required'))
-      return c.redirect(`/confirm-password?next=${nextParam(back)}`, 303);
-    if (isDomainError(error, 'not_found')) return notFound(c);
-    if (isDomainError(error, 'forbidden')) return forbidden(c, back);
-    if (isDomainError(error, 'last_owner')) return c.redirect(`${back}?notice=last-owner`, 303);
-    if (isDomainError(error, 'invalid_input')) return c.redirect(back, 303);
-    throw error;
-  }
+const memberRefusals: FormRoute<'signedIn'>['on'] = {
+  sudo_required: ({ c }) => c.redirect(`/confirm-password?next=${nextParam(orgBack(c))}`, 303),
+  not_found: ({ c }) => notFound(c),
+  forbidden: ({ c }) => forbidden(c, orgBack(c)),
+};
+
+const orgBack = (c: Context<HttpEnv>) => orgPath(c.req.param('id') ?? '');
+
+/** A change to an organization's members from a page form, then back to its page with a notice. */
+const memberChange = (work: (request: FormRequest<'signedIn'>) => Promise<OrganizationNotice>) =>
+  ({
+    guard: 'signedIn',
+    back: orgBack,
+    handle: async (request) => request.c.redirect(`${orgBack(request.c)}?notice=${await work(request)}`, 303),
+    on: {
+      ...memberRefusals,
+      last_owner: ({ c }) => c.redirect(`${orgBack(c)}?notice=last-owner`, 303),
+      invalid_input: ({ c }) => c.redirect(orgBack(c), 303),
+    },
+  }) satisfies FormRoute<'signedIn'>;
+
+/** A new organization's name that was refused: too long, empty, or too many made at once. */
+function nameProblem(t: Translate, error: DomainError): FormProblem | null {
+  if (isDomainError(error, 'rate_limited')) return problemFrom(t, error);
+  if (isDomainError(error, 'invalid_input'))
+    return { message: t('orgs.create.invalid'), field: 'name', status: 422 };
+  return null;
 }
+
+/** The invitee's address as typed, and the role it was for. */
+const inviteFields = (form: Record<string, string>) => ({
+  email: (form.email ?? '').trim(),
+  role: asRole(form.role) ?? 'member',
+});
 
 export function organizationPageRoutes(app: Hono<HttpEnv>): void {
   app.get('/organizations', async (c) => {
@@ -141,38 +154,31 @@ export function organizationPageRoutes(app: Hono<HttpEnv>): void {
     return renderPage(c, <OrganizationsPage page={pageContext(c)} memberships={memberships} />);
   });
 
-  app.post('/organizations', async (c) => {
-    const form = await readForm(c);
-    if (!validCsrf(c, form._csrf)) return csrfRefused(c, '/organizations');
-    const auth = signedIn(c);
-    if (!auth) return toSignIn(c, '/organizations');
-    const deps = c.get('deps');
-    const name = form.name ?? '';
-    try {
-      const organization = await createOrganization(deps, {
-        name,
+  formRoute(app, '/organizations', {
+    guard: 'signedIn',
+    back: () => '/organizations',
+    handle: async ({ c, form, auth }) => {
+      const organization = await createOrganization(c.get('deps'), {
+        name: form.name ?? '',
         owner: auth.user,
         context: c.get('requestContext'),
       });
       return c.redirect(`${orgPath(organization.id)}?notice=created`, 303);
-    } catch (error) {
-      if (!isDomainError(error, 'invalid_input') && !isDomainError(error, 'rate_limited')) throw error;
-      const t = c.get('t');
-      const message = isDomainError(error, 'rate_limited')
-        ? t('error.rate_limited', { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60)) })
-        : t('orgs.create.invalid');
-      const memberships = await ownMemberships(deps, auth);
+    },
+    problem: nameProblem,
+    rerender: async ({ c, form, auth }, problem) => {
+      const memberships = await ownMemberships(c.get('deps'), auth);
       return renderPage(
         c,
         <OrganizationsPage
           page={pageContext(c)}
           memberships={memberships}
-          nameValue={name}
-          nameError={message}
+          nameValue={form.name ?? ''}
+          nameError={problem.message}
         />,
-        isDomainError(error, 'rate_limited') ? 429 : 422,
+        problem.status,
       );
-    }
+    },
   });
 
   app.get('/organizations/:id', async (c) => {
@@ -182,52 +188,47 @@ export function organizationPageRoutes(app: Hono<HttpEnv>): void {
     return showOrganization(c, auth, id);
   });
 
-  app.post('/organizations/:id/invitations', async (c) => {
-    const id = c.req.param('id');
-    const form = await readForm(c);
-    if (!validCsrf(c, form._csrf)) return csrfRefused(c, orgPath(id));
-    const auth = signedIn(c);
-    if (!auth) return toSignIn(c, orgPath(id));
-    const t = c.get('t');
-    const email = (form.email ?? '').trim();
-    const role = asRole(form.role) ?? 'member';
-    const again = (error: string, status: 400 | 422 | 429) =>
-      showOrganization(c, auth, id, { invite: { email, role, error }, status });
-    if (!isPlausibleEmail(email)) {
+  formRoute(app, '/organizations/:id/invitations', {
+    guard: 'signedIn',
+    back: orgBack,
+    handle: async ({ c, form, auth, t }) => {
+      const { email, role } = inviteFields(form);
       // Shown through showOrganization, so an outsider still gets the same 404 as for any other form.
-      return again(email ? t('form.emailInvalid') : t('form.emailMissing'), 422);
-    }
-    try {
+      if (!isPlausibleEmail(email))
+        return fieldProblem('email', email ? t('form.emailInvalid') : t('form.emailMissing'), 422);
+      const organizationId = c.req.param('id') ?? '';
       await inviteMember(c.get('deps'), auth, {
-        organizationId: id,
+        organizationId,
         email,
         role,
         context: c.get('requestContext'),
       });
-      return c.redirect(`${orgPath(id)}?notice=invited`, 303);
-    } catch (error) {
-      if (isDomainError(error, 'sudo_required'))
-        return c.redirect(`/confirm-password?next=${nextParam(orgPath(id))}`, 303);
-      if (isDomainError(error, 'not_found')) return notFound(c);
-      if (isDomainError(error, 'forbidden')) return forbidden(c, orgPath(id));
-      if (isDomainError(error, 'conflict')) return c.redirect(`${orgPath(id)}?notice=already-member`, 303);
-      if (isDomainError(error, 'invalid_input')) return again(t('form.emailInvalid'), 422);
-      if (isDomainError(error, 'rate_limited'))
-        return again(
-          t('error.rate_limited', { minutes: Math.ceil((error.retryAfterSeconds ?? 60) / 60) }),
-          429,
-        );
-      throw error;
-    }
+      return c.redirect(`${orgPath(organizationId)}?notice=invited`, 303);
+    },
+    on: {
+      ...memberRefusals,
+      conflict: ({ c }) => c.redirect(`${orgBack(c)}?notice=already-member`, 303),
+    },
+    problem: (t, error) =>
+      isDomainError(error, 'invalid_input')
+        ? fieldProblem('email', t('form.emailInvalid'), 422)
+        : problemsFor('rate_limited')(t, error),
+    rerender: ({ c, form, auth }, problem) =>
+      showOrganization(c, auth, c.req.param('id') ?? '', {
+        invite: { ...inviteFields(form), error: problem.message },
+        status: problem.status,
+      }),
   });
 
-  app.post('/organizations/:id/members/:userId/role', (c) =>
-    memberChange(c, async (auth, form) => {
+  formRoute(
+    app,
+    '/organizations/:id/members/:userId/role',
+    memberChange(async ({ c, auth, form }) => {
       const role = asRole(form.role);
       if (!role) throw new DomainError('invalid_input');
       await changeMemberRole(c.get('deps'), auth, {
-        organizationId: c.req.param('id'),
-        userId: c.req.param('userId'),
+        organizationId: c.req.param('id') ?? '',
+        userId: c.req.param('userId') ?? '',
         role,
         context: c.get('requestContext'),
       });
@@ -255,11 +256,13 @@ export function organizationPageRoutes(app: Hono<HttpEnv>): void {
     }
   });
 
-  app.post('/organizations/:id/members/:userId/remove', (c) =>
-    memberChange(c, async (auth) => {
+  formRoute(
+    app,
+    '/organizations/:id/members/:userId/remove',
+    memberChange(async ({ c, auth }) => {
       await removeMember(c.get('deps'), auth, {
-        organizationId: c.req.param('id'),
-        userId: c.req.param('userId'),
+        organizationId: c.req.param('id') ?? '',
+        userId: c.req.param('userId') ?? '',
         context: c.get('requestContext'),
       });
       return 'removed';
@@ -271,22 +274,22 @@ export function organizationPageRoutes(app: Hono<HttpEnv>): void {
     return showInvitation(c, c.req.query('token') ?? '', signedIn(c));
   });
 
-  app.post('/invitation', async (c) => {
-    const form = await readForm(c);
-    const token = form.token ?? '';
-    const here = `/invitation?token=${encodeURIComponent(token)}`;
-    if (!validCsrf(c, form._csrf)) return csrfRefused(c, here);
-    const auth = signedIn(c);
-    if (!auth) return toSignIn(c, here);
-    try {
+  formRoute(app, '/invitation', {
+    guard: 'signedIn',
+    back: (_c, form) => `/invitation?token=${encodeURIComponent(form.token ?? '')}`,
+    handle: async ({ c, form, auth }) => {
+      const token = form.token ?? '';
       const joined = await acceptInvitation(c.get('deps'), auth, { token, context: c.get('requestContext') });
       return c.redirect(`${orgPath(joined.organizationId)}?notice=joined`, 303);
-    } catch (error) {
-      // Used, expired, unknown or for another address: the page explains which, and nothing changed.
-      if (isDomainError(error, 'invitation_invalid') || isDomainError(error, 'forbidden')) {
-        return showInvitation(c, token, auth, { refused: true });
-      }
-      throw error;
-    }
+    },
+    // Used, expired, unknown or for another address: the page explains which, and nothing changed.
+    on: {
+      invitation_invalid: refusedInvitation,
+      forbidden: refusedInvitation,
+    },
   });
+}
+
+function refusedInvitation({ c, form, auth }: FormRequest<'signedIn'>) {
+  return showInvitation(c, form.token ?? '', auth, { refused: true });
 }

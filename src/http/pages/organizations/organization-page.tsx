@@ -8,12 +8,12 @@ import { Fact, FactsItem } from '../components/fact.js';
 import { FormField } from '../components/form-field.js';
 import { LocalTime } from '../components/local-time.js';
 import { PostForm } from '../components/post-form.js';
-import { Layout } from '../layout.js';
-import type { PageContext } from '../page-context.js';
 import {
   type OrganizationPolicyForm,
   OrganizationPolicySection,
 } from '../policy/organization-policy-section.js';
+import { Layout } from '../shared/layout.js';
+import type { PageContext } from '../shared/page-context.js';
 import { RoleSelect } from './role-select.js';
 
 export const organizationNotices = {

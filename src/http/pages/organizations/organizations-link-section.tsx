@@ -1,5 +1,5 @@
 import { ButtonLink } from '../components/button.js';
-import type { PageContext } from '../page-context.js';
+import type { PageContext } from '../shared/page-context.js';
 
 /** The security page's way to the organizations the user belongs to. */
 export function OrganizationsLinkSection(props: { page: PageContext }) {

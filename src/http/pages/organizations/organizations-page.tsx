@@ -3,8 +3,8 @@ import { Button } from '../components/button.js';
 import { Fact, FactsItem } from '../components/fact.js';
 import { FormField } from '../components/form-field.js';
 import { PostForm } from '../components/post-form.js';
-import { Layout } from '../layout.js';
-import type { PageContext } from '../page-context.js';
+import { Layout } from '../shared/layout.js';
+import type { PageContext } from '../shared/page-context.js';
 
 /** "Organizations": the ones the user belongs to, and a form to create one. */
 export function OrganizationsPage(props: {

@@ -2,7 +2,7 @@ import type { Member, Organization } from '../../../core/organizations/organizat
 import { Button, ButtonLink } from '../components/button.js';
 import { CardPage } from '../components/card-page.js';
 import { PostForm } from '../components/post-form.js';
-import type { PageContext } from '../page-context.js';
+import type { PageContext } from '../shared/page-context.js';
 
 /** "Remove member?": a removal is asked once more, since it takes effect at once. */
 export function RemoveMemberPage(props: { page: PageContext; organization: Organization; member: Member }) {

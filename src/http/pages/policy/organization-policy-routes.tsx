@@ -4,9 +4,9 @@ import { isDomainError } from '../../../core/errors.js';
 import { isMethodType, methodTypes } from '../../../factors/registry.js';
 import type { HttpEnv } from '../../env.js';
 import { validCsrf } from '../../middleware/csrf.js';
-import { csrfRefused, renderMessage } from '../message-page.js';
-import { signedIn, toSignIn } from '../page-context.js';
-import { nextParam } from '../safe-next.js';
+import { csrfRefused, renderMessage } from '../shared/message-page.js';
+import { signedIn, toSignIn } from '../shared/page-context.js';
+import { nextParam } from '../shared/safe-next.js';
 import type { OrganizationPolicyForm } from './organization-policy-section.js';
 
 const orgPath = (id: string) => `/organizations/${encodeURIComponent(id)}`;

@@ -5,7 +5,7 @@ import { Alert } from '../components/alert.js';
 import { Button } from '../components/button.js';
 import { FieldLabel } from '../components/field-label.js';
 import { PostForm } from '../components/post-form.js';
-import type { PageContext } from '../page-context.js';
+import type { PageContext } from '../shared/page-context.js';
 
 /** What the organization page needs for its policy form: the stored policy and how the last save went. */
 export interface OrganizationPolicyForm {

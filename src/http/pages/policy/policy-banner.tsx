@@ -1,6 +1,6 @@
 import { formatDeadline } from '../../../i18n/format-deadline.js';
 import { twoFactorSetupPath } from '../../middleware/two-factor-setup-gate.js';
-import type { PageContext } from '../page-context.js';
+import type { PageContext } from '../shared/page-context.js';
 
 /** "2FA is required from 1 July 2026: 38 days left — Set up now", under the header of every page. */
 export function PolicyBanner(props: { page: PageContext }) {

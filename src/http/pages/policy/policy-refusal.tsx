@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { HttpEnv } from '../../env.js';
-import { renderMessage } from '../message-page.js';
+import { renderMessage } from '../shared/message-page.js';
 
 /** A change the user's 2FA policy refuses, said plainly, with the way back: nothing was changed. */
 export function policyRefusal(c: Context<HttpEnv>, code: 'backup_method_required' | 'last_required_method') {

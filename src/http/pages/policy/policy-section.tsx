@@ -1,7 +1,7 @@
 import type { EffectivePolicy, PolicySource } from '../../../core/policy/merge-policies.js';
 import { formatDeadline } from '../../../i18n/format-deadline.js';
 import type { Translate } from '../../../i18n/translate.js';
-import type { PageContext } from '../page-context.js';
+import type { PageContext } from '../shared/page-context.js';
 
 const sourceNames = (t: Translate, by: PolicySource[]) =>
   by.map((s) => (s.scope === 'global' ? t('policy.scope.global') : s.name)).join(', ');

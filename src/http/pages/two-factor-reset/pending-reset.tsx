@@ -1,11 +1,11 @@
 import type { MiddlewareHandler } from 'hono';
 import { pendingResetFor } from '../../../app/support/two-factor-reset.js';
 import type { HttpEnv } from '../../env.js';
-import { signedInPageRequest } from '../banner-request.js';
 import { Button } from '../components/button.js';
 import { PostForm } from '../components/post-form.js';
-import type { PageContext } from '../page-context.js';
-import { formatDateTime } from '../time-format.js';
+import { signedInPageRequest } from '../shared/banner-request.js';
+import type { PageContext } from '../shared/page-context.js';
+import { formatDateTime } from '../shared/time-format.js';
 
 /**
  * Looks up a pending support reset of the signed-in user for pages, so every page can warn them:

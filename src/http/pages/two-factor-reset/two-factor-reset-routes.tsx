@@ -1,17 +1,15 @@
 import type { Context, Hono } from 'hono';
 import { cancelLinkState } from '../../../app/support/cancel-link-state.js';
 import { cancelResetFromSession, cancelResetWithToken } from '../../../app/support/two-factor-reset.js';
-import { isDomainError } from '../../../core/errors.js';
 import type { HttpEnv } from '../../env.js';
-import { validCsrf } from '../../middleware/csrf.js';
 import { Button } from '../components/button.js';
 import { CardPage } from '../components/card-page.js';
 import { PostForm } from '../components/post-form.js';
-import { readForm } from '../form-body.js';
-import { csrfRefused, renderMessage } from '../message-page.js';
-import { pageContext, signedIn, toSignIn } from '../page-context.js';
-import { renderPage } from '../render-page.js';
-import { formatDateTime } from '../time-format.js';
+import { formRoute } from '../shared/form-kit.js';
+import { renderMessage } from '../shared/message-page.js';
+import { pageContext } from '../shared/page-context.js';
+import { renderPage } from '../shared/render-page.js';
+import { formatDateTime } from '../shared/time-format.js';
 
 const cancelPath = (token: string) => `/two-factor-reset/cancel/${encodeURIComponent(token)}`;
 
@@ -62,39 +60,29 @@ export function twoFactorResetRoutes(app: Hono<HttpEnv>): void {
     );
   });
 
-  app.post('/two-factor-reset/cancel/:token', async (c) => {
-    const token = c.req.param('token');
-    const form = await readForm(c);
-    if (!validCsrf(c, form._csrf)) return csrfRefused(c, cancelPath(token));
-    try {
-      await cancelResetWithToken(c.get('deps'), token, c.get('requestContext'));
-    } catch (error) {
-      if (isDomainError(error, 'reset_token_invalid') || isDomainError(error, 'not_found'))
-        return linkInvalid(c);
-      throw error;
-    }
-    const t = c.get('t');
-    return cancelled(c, t('twoFactorReset.link.done'), {
-      href: '/sign-in',
-      label: t('twoFactorReset.link.home'),
-    });
+  formRoute(app, '/two-factor-reset/cancel/:token', {
+    guard: 'none',
+    back: (c) => cancelPath(c.req.param('token') ?? ''),
+    handle: async ({ c, t }) => {
+      await cancelResetWithToken(c.get('deps'), c.req.param('token') ?? '', c.get('requestContext'));
+      return cancelled(c, t('twoFactorReset.link.done'), {
+        href: '/sign-in',
+        label: t('twoFactorReset.link.home'),
+      });
+    },
+    on: { reset_token_invalid: ({ c }) => linkInvalid(c), not_found: ({ c }) => linkInvalid(c) },
   });
 
-  app.post('/security/two-factor-reset/cancel', async (c) => {
-    const form = await readForm(c);
-    if (!validCsrf(c, form._csrf)) return csrfRefused(c, '/security');
-    const auth = signedIn(c);
-    if (!auth) return toSignIn(c, '/security');
-    try {
+  formRoute(app, '/security/two-factor-reset/cancel', {
+    guard: 'signedIn',
+    back: () => '/security',
+    handle: async ({ c, auth, t }) => {
       await cancelResetFromSession(c.get('deps'), auth.user.id, c.get('requestContext'));
-    } catch (error) {
-      if (isDomainError(error, 'not_found')) return c.redirect('/security', 303);
-      throw error;
-    }
-    const t = c.get('t');
-    return cancelled(c, t('twoFactorReset.notice.cancelled'), {
-      href: '/security',
-      label: t('security.title'),
-    });
+      return cancelled(c, t('twoFactorReset.notice.cancelled'), {
+        href: '/security',
+        label: t('security.title'),
+      });
+    },
+    on: { not_found: ({ c }) => c.redirect('/security', 303) },
   });
 }

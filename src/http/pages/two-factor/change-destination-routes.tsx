@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import {
   confirmDestinationChange,
@@ -9,23 +10,25 @@ import {
 import { resendDestinationChangeCode } from '../../../app/two-factor/resend-change-code.js';
 import { sentCodeState } from '../../../app/two-factor/sent-code-state.js';
 import { isDomainError } from '../../../core/errors.js';
+import type { Translate } from '../../../i18n/translate.js';
 import type { HttpEnv } from '../../env.js';
-import { pageContext } from '../page-context.js';
-import { renderPage } from '../render-page.js';
+import { type FormRequest, formRoute } from '../shared/form-kit.js';
+import type { FormProblem } from '../shared/form-problem.js';
+import { pageContext } from '../shared/page-context.js';
+import { renderPage } from '../shared/render-page.js';
 import { ChangeCodePage, ChangeDestinationPage, changePath } from './change-destination-pages.js';
-import { codeErrorMessage } from './code-errors.js';
-import { codeErrorStatus, maskDestination, phoneCountries, setRetryAfter } from './code-send-answers.js';
-import { sudoForm, sudoOrRedirect } from './page-guards.js';
+import { codeProblem } from './code-errors.js';
+import { maskDestination, phoneCountries } from './code-send-answers.js';
+import { sudoOrRedirect } from './page-guards.js';
 
 type Form = Record<string, string | undefined>;
 type CodeMethodType = 'email' | 'sms' | 'voice';
 const base = '/security/two-factor/methods/:id/change';
 
-/** The user's words for a failed send; a destination already in use reads "codes already go there". */
-function sendErrorMessage(c: Context<HttpEnv>, error: unknown): string | null {
-  const t = c.get('t');
-  if (isDomainError(error, 'conflict')) return t('change.same');
-  return codeErrorMessage(t, error);
+/** What a failed send shows; a destination already in use reads "codes already go there". */
+function sendProblem(t: Translate, error: unknown): FormProblem | null {
+  if (isDomainError(error, 'conflict')) return { message: t('change.same'), field: null, status: 400 };
+  return codeProblem(t, error);
 }
 
 /** This user's e-mail, SMS or voice method named in the path, or null (another's looks the same). */
@@ -38,11 +41,10 @@ async function method(c: Context<HttpEnv>, auth: Authenticated) {
   }
 }
 
-async function showForm(c: Context<HttpEnv>, auth: Authenticated, form: Form = {}, error?: unknown) {
+async function showForm(c: Context<HttpEnv>, auth: Authenticated, form: Form = {}, problem?: FormProblem) {
   const found = await method(c, auth);
   if (!found) return c.redirect('/security', 303);
   const { countries, country } = phoneCountries(c, form.country);
-  const message = error === undefined ? undefined : (sendErrorMessage(c, error) ?? undefined);
   const email = found.type === 'email';
   return renderPage(
     c,
@@ -54,9 +56,9 @@ async function showForm(c: Context<HttpEnv>, auth: Authenticated, form: Form = {
       value={((email ? form.address : form.phone) ?? '').slice(0, email ? 254 : 32)}
       country={country}
       countries={countries}
-      error={message}
+      error={problem?.message}
     />,
-    error === undefined ? 200 : codeErrorStatus(error),
+    problem?.status ?? 200,
   );
 }
 
@@ -76,7 +78,7 @@ async function showCode(
   c: Context<HttpEnv>,
   auth: Authenticated,
   messages: { error?: string; sendError?: string } = {},
-  status: 200 | 400 | 429 = 200,
+  status: ContentfulStatusCode = 200,
 ) {
   const pending = await pendingChange(c, auth);
   if (!pending) return c.redirect('/security', 303);
@@ -100,6 +102,8 @@ const destinationFrom = (form: Form): NewDestination =>
     ? { address: form.address.slice(0, 254) }
     : { phone: (form.phone ?? '').slice(0, 32), country: form.country?.slice(0, 2) };
 
+const toSecurity = ({ c }: FormRequest) => c.redirect('/security', 303);
+
 /** "Change" on the security page: a new address or number, then the code sent to it (a29). */
 export function changeDestinationRoutes(app: Hono<HttpEnv>): void {
   app.get(base, async (c) => {
@@ -107,23 +111,19 @@ export function changeDestinationRoutes(app: Hono<HttpEnv>): void {
     return auth instanceof Response ? auth : await showForm(c, auth);
   });
 
-  app.post(base, async (c) => {
-    const checked = await sudoForm(c, c.req.path);
-    if (checked instanceof Response) return checked;
-    const { form, auth } = checked;
-    try {
+  formRoute(app, base, {
+    guard: 'sudo',
+    handle: async ({ c, form, auth }) => {
       await startDestinationChange(c.get('deps'), auth, {
-        methodId: c.req.param('id'),
+        methodId: c.req.param('id') ?? '',
         ...destinationFrom(form),
         context: c.get('requestContext'),
       });
-      return c.redirect(`${changePath(c.req.param('id'))}/code`, 303);
-    } catch (error) {
-      if (isDomainError(error, 'not_found')) return c.redirect('/security', 303);
-      if (sendErrorMessage(c, error) === null) throw error;
-      setRetryAfter(c, error);
-      return showForm(c, auth, form, error);
-    }
+      return c.redirect(`${changePath(c.req.param('id') ?? '')}/code`, 303);
+    },
+    on: { not_found: toSecurity },
+    problem: sendProblem,
+    rerender: ({ c, auth, form }, problem) => showForm(c, auth, form, problem),
   });
 
   app.get(`${base}/code`, async (c) => {
@@ -131,49 +131,39 @@ export function changeDestinationRoutes(app: Hono<HttpEnv>): void {
     return auth instanceof Response ? auth : await showCode(c, auth);
   });
 
-  app.post(`${base}/code`, async (c) => {
-    const checked = await sudoForm(c, c.req.path);
-    if (checked instanceof Response) return checked;
-    const { form, auth } = checked;
-    const t = c.get('t');
-    const code = (form.code ?? '').slice(0, 64);
-    if (!code.trim()) return showCode(c, auth, { error: t('code.missing') }, 400);
-    try {
+  formRoute(app, `${base}/code`, {
+    guard: 'sudo',
+    handle: async ({ c, form, auth, t }) => {
+      const code = (form.code ?? '').slice(0, 64);
+      if (!code.trim()) return { message: t('code.missing'), field: null, status: 400 };
       await confirmDestinationChange(c.get('deps'), auth, {
-        methodId: c.req.param('id'),
+        methodId: c.req.param('id') ?? '',
         code: code.replace(/\s/g, ''),
         context: c.get('requestContext'),
       });
       return c.redirect('/security?notice=destination-changed', 303);
-    } catch (error) {
-      if (isDomainError(error, 'not_found')) return c.redirect('/security', 303);
-      const message = codeErrorMessage(t, error);
-      if (message === null) throw error;
-      return showCode(c, auth, { error: message }, codeErrorStatus(error));
-    }
+    },
+    on: { not_found: toSecurity },
+    problem: codeProblem,
+    rerender: ({ c, auth }, problem) => showCode(c, auth, { error: problem.message }, problem.status),
   });
 
-  app.post(`${base}/resend`, async (c) => {
-    const back = `${changePath(c.req.param('id'))}/code`;
-    const checked = await sudoForm(c, back);
-    if (checked instanceof Response) return checked;
-    const { auth } = checked;
-    const pending = await pendingChange(c, auth);
-    if (!pending) return c.redirect('/security', 303);
-    if (!pending.change) return c.redirect(changePath(pending.method.id), 303);
-    try {
+  formRoute(app, `${base}/resend`, {
+    guard: 'sudo',
+    back: (c) => `${changePath(c.req.param('id') ?? '')}/code`,
+    handle: async ({ c, auth }) => {
+      const pending = await pendingChange(c, auth);
+      if (!pending) return c.redirect('/security', 303);
+      if (!pending.change) return c.redirect(changePath(pending.method.id), 303);
       await resendDestinationChangeCode(c.get('deps'), auth, {
         methodId: pending.method.id,
         context: c.get('requestContext'),
       });
-      return c.redirect(back, 303);
-    } catch (error) {
-      // The code died in between (spent, or its tries used up): start the change again.
-      if (isDomainError(error, 'not_found')) return c.redirect(changePath(pending.method.id), 303);
-      const message = sendErrorMessage(c, error);
-      if (message === null) throw error;
-      setRetryAfter(c, error);
-      return showCode(c, auth, { sendError: message }, codeErrorStatus(error));
-    }
+      return c.redirect(`${changePath(pending.method.id)}/code`, 303);
+    },
+    // The code died in between (spent, or its tries used up): start the change again.
+    on: { not_found: ({ c }) => c.redirect(changePath(c.req.param('id') ?? ''), 303) },
+    problem: sendProblem,
+    rerender: ({ c, auth }, problem) => showCode(c, auth, { sendError: problem.message }, problem.status),
   });
 }

@@ -1,5 +1,6 @@
 import { isDomainError } from '../../../core/errors.js';
 import type { Translate } from '../../../i18n/translate.js';
+import type { FormProblem } from '../shared/form-problem.js';
 
 /** Cool-downs up to this long are the wait between two codes, said in seconds, not minutes. */
 const coolDownSeconds = 60;
@@ -28,4 +29,15 @@ export function codeErrorMessage(t: Translate, error: unknown): string | null {
   ] as const;
   for (const code of known) if (isDomainError(error, code)) return t(`error.${code}`);
   return null;
+}
+
+/**
+ * A failed send or code as a form problem: a rate limit is a 429 that says when to try again, any
+ * other known error answers `otherwise`; null when the error is not about codes.
+ */
+export function codeProblem(t: Translate, error: unknown, otherwise: 400 | 502 = 400): FormProblem | null {
+  const message = codeErrorMessage(t, error);
+  if (message === null) return null;
+  if (!isDomainError(error, 'rate_limited')) return { message, field: null, status: otherwise };
+  return { message, field: null, status: 429, retryAfterSeconds: error.retryAfterSeconds ?? 60 };
 }

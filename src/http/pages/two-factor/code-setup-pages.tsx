@@ -4,7 +4,7 @@ import { CardPage } from '../components/card-page.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { FormField } from '../components/form-field.js';
 import { PostForm } from '../components/post-form.js';
-import type { PageContext } from '../page-context.js';
+import type { PageContext } from '../shared/page-context.js';
 import { CodeEntryPage, cancelToSecurity } from './code-entry-page.js';
 import { PhoneFields } from './phone-fields.js';
 

@@ -1,25 +1,26 @@
 import type { Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import { addMethod, resendSetupCode } from '../../../app/two-factor/add-method.js';
 import { confirmMethod } from '../../../app/two-factor/confirm-method.js';
 import { sentCodeState } from '../../../app/two-factor/sent-code-state.js';
-import { isDomainError } from '../../../core/errors.js';
 import type { HttpEnv } from '../../env.js';
-import { pageContext } from '../page-context.js';
-import { renderPage } from '../render-page.js';
-import { codeErrorMessage } from './code-errors.js';
-import { codeErrorStatus, phoneCountries, setRetryAfter } from './code-send-answers.js';
+import { type FormRequest, type FormRoute, formRoute } from '../shared/form-kit.js';
+import type { FormProblem } from '../shared/form-problem.js';
+import { pageContext } from '../shared/page-context.js';
+import { renderPage } from '../shared/render-page.js';
+import { codeProblem } from './code-errors.js';
+import { phoneCountries } from './code-send-answers.js';
 import { CodeConfirmPage, EmailSetupPage, PhoneSetupPage, setupPath } from './code-setup-pages.js';
 import { methodConfirmed } from './method-confirmed.js';
-import { sudoForm, sudoOrRedirect } from './page-guards.js';
+import { sudoOrRedirect } from './page-guards.js';
 import { SetupExpiredPage } from './setup-pages.js';
 
 type Form = Record<string, string | undefined>;
 const phoneType = (c: Context<HttpEnv>) => (c.req.query('type') === 'voice' ? 'voice' : 'sms');
 
-function showPhone(c: Context<HttpEnv>, form: Form, error?: unknown) {
+function showPhone(c: Context<HttpEnv>, form: Form, problem?: FormProblem) {
   const { countries, country } = phoneCountries(c, form.country);
-  const message = error === undefined ? undefined : (codeErrorMessage(c.get('t'), error) ?? undefined);
   return renderPage(
     c,
     <PhoneSetupPage
@@ -28,9 +29,9 @@ function showPhone(c: Context<HttpEnv>, form: Form, error?: unknown) {
       phone={(form.phone ?? '').slice(0, 32)}
       country={country}
       countries={countries}
-      error={message}
+      error={problem?.message}
     />,
-    error === undefined ? 200 : codeErrorStatus(error),
+    problem?.status ?? 200,
   );
 }
 
@@ -38,7 +39,7 @@ async function showConfirm(
   c: Context<HttpEnv>,
   auth: Authenticated,
   messages: { error?: string; sendError?: string } = {},
-  status: 200 | 400 | 429 = 200,
+  status: ContentfulStatusCode = 200,
 ) {
   // Only the user's own pending set-up, and only before it expires.
   const setup = await sentCodeState(c.get('deps'), auth, {
@@ -46,7 +47,7 @@ async function showConfirm(
     purpose: 'enroll',
     status: 'pending',
   });
-  if (!setup) return renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
+  if (!setup) return setupExpired(c);
   return renderPage(
     c,
     <CodeConfirmPage
@@ -61,6 +62,12 @@ async function showConfirm(
   );
 }
 
+const setupExpired = (c: Context<HttpEnv>) => renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
+const expiredAnswers = {
+  not_found: ({ c }: FormRequest) => setupExpired(c),
+  setup_expired: ({ c }: FormRequest) => setupExpired(c),
+};
+
 const codePath = (id: string) => `${setupPath}/${encodeURIComponent(id)}/code`;
 
 function addRoutes(app: Hono<HttpEnv>): void {
@@ -70,23 +77,22 @@ function addRoutes(app: Hono<HttpEnv>): void {
     return renderPage(c, <EmailSetupPage page={pageContext(c)} address={auth.user.email} />);
   });
 
-  app.post(`${setupPath}/email`, async (c) => {
-    const checked = await sudoForm(c, c.req.path);
-    if (checked instanceof Response) return checked;
-    const address = (checked.form.address ?? '').slice(0, 254);
-    try {
-      const { id } = await addMethod(c.get('deps'), checked.auth, {
+  formRoute(app, `${setupPath}/email`, {
+    guard: 'sudo',
+    handle: async ({ c, form, auth }) => {
+      const { id } = await addMethod(c.get('deps'), auth, {
         type: 'email',
-        input: { address },
+        input: { address: (form.address ?? '').slice(0, 254) },
         context: c.get('requestContext'),
       });
       return c.redirect(codePath(id), 303);
-    } catch (error) {
-      const message = codeErrorMessage(c.get('t'), error);
-      if (message === null) throw error;
-      const page = <EmailSetupPage page={pageContext(c)} address={address} error={message} />;
-      return renderPage(c, page, codeErrorStatus(error));
-    }
+    },
+    problem: codeProblem,
+    rerender: ({ c, form }, problem) => {
+      const address = (form.address ?? '').slice(0, 254);
+      const page = <EmailSetupPage page={pageContext(c)} address={address} error={problem.message} />;
+      return renderPage(c, page, problem.status);
+    },
   });
 
   app.get(`${setupPath}/phone`, (c) => {
@@ -94,47 +100,39 @@ function addRoutes(app: Hono<HttpEnv>): void {
     return auth instanceof Response ? auth : showPhone(c, {});
   });
 
-  app.post(`${setupPath}/phone`, async (c) => {
-    const checked = await sudoForm(c, `${c.req.path}?type=${phoneType(c)}`);
-    if (checked instanceof Response) return checked;
-    const { form, auth } = checked;
-    try {
+  formRoute(app, `${setupPath}/phone`, {
+    guard: 'sudo',
+    back: (c) => `${c.req.path}?type=${phoneType(c)}`,
+    handle: async ({ c, form, auth }) => {
       const { id } = await addMethod(c.get('deps'), auth, {
         type: phoneType(c),
         input: { phone: (form.phone ?? '').slice(0, 32), country: form.country?.slice(0, 2) },
         context: c.get('requestContext'),
       });
       return c.redirect(codePath(id), 303);
-    } catch (error) {
-      if (codeErrorMessage(c.get('t'), error) === null) throw error;
-      return showPhone(c, form, error);
-    }
+    },
+    problem: codeProblem,
+    rerender: ({ c, form }, problem) => showPhone(c, form, problem),
   });
 }
 
 /** The first code: a wrong one asks again, the right one turns the method on. */
-async function confirmCode(c: Context<HttpEnv>): Promise<Response> {
-  const checked = await sudoForm(c, c.req.path);
-  if (checked instanceof Response) return checked;
-  const { form, auth } = checked;
-  const t = c.get('t');
-  const code = (form.code ?? '').slice(0, 64);
-  if (!code.trim()) return showConfirm(c, auth, { error: t('code.missing') }, 400);
-  try {
+const confirmCode: FormRoute<'sudo'> = {
+  guard: 'sudo',
+  handle: async ({ c, form, auth, t }) => {
+    const code = (form.code ?? '').slice(0, 64);
+    if (!code.trim()) return { message: t('code.missing'), field: null, status: 400 };
     const result = await confirmMethod(c.get('deps'), auth, {
       methodId: c.req.param('id') ?? '',
       code,
       context: c.get('requestContext'),
     });
     return methodConfirmed(c, auth, result);
-  } catch (error) {
-    if (isDomainError(error, 'not_found') || isDomainError(error, 'setup_expired'))
-      return renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
-    const message = codeErrorMessage(t, error);
-    if (message === null) throw error;
-    return showConfirm(c, auth, { error: message }, codeErrorStatus(error));
-  }
-}
+  },
+  on: expiredAnswers,
+  problem: codeProblem,
+  rerender: ({ c, auth }, problem) => showConfirm(c, auth, { error: problem.message }, problem.status),
+};
 
 function confirmRoutes(app: Hono<HttpEnv>): void {
   app.get(`${setupPath}/:id/code`, async (c) => {
@@ -142,26 +140,19 @@ function confirmRoutes(app: Hono<HttpEnv>): void {
     return auth instanceof Response ? auth : await showConfirm(c, auth);
   });
 
-  app.post(`${setupPath}/:id/code`, confirmCode);
+  formRoute(app, `${setupPath}/:id/code`, confirmCode);
 
-  app.post(`${setupPath}/:id/resend`, async (c) => {
-    const back = codePath(c.req.param('id'));
-    const checked = await sudoForm(c, back);
-    if (checked instanceof Response) return checked;
-    try {
-      await resendSetupCode(c.get('deps'), checked.auth, {
-        methodId: c.req.param('id'),
-        context: c.get('requestContext'),
-      });
-      return c.redirect(back, 303);
-    } catch (error) {
-      if (isDomainError(error, 'not_found') || isDomainError(error, 'setup_expired'))
-        return renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
-      const message = codeErrorMessage(c.get('t'), error);
-      if (message === null) throw error;
-      setRetryAfter(c, error);
-      return showConfirm(c, checked.auth, { sendError: message }, codeErrorStatus(error));
-    }
+  formRoute(app, `${setupPath}/:id/resend`, {
+    guard: 'sudo',
+    back: (c) => codePath(c.req.param('id') ?? ''),
+    handle: async ({ c, auth }) => {
+      const methodId = c.req.param('id') ?? '';
+      await resendSetupCode(c.get('deps'), auth, { methodId, context: c.get('requestContext') });
+      return c.redirect(codePath(methodId), 303);
+    },
+    on: expiredAnswers,
+    problem: codeProblem,
+    rerender: ({ c, auth }, problem) => showConfirm(c, auth, { sendError: problem.message }, problem.status),
   });
 }
 

@@ -1,6 +1,6 @@
 import { Button } from '../components/button.js';
 import { PostForm } from '../components/post-form.js';
-import type { PageContext } from '../page-context.js';
+import type { PageContext } from '../shared/page-context.js';
 import { SentCodeField, SentToText } from './code-entry-page.js';
 import type { CodeStepState } from './code-step-state.js';
 import { keepTogether } from './keep-together.js';

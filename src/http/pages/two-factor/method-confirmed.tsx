@@ -3,8 +3,8 @@ import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import type { confirmMethod } from '../../../app/two-factor/confirm-method.js';
 import type { HttpEnv } from '../../env.js';
 import { setSessionCookie } from '../../middleware/session.js';
-import { pageContext } from '../page-context.js';
-import { renderPage } from '../render-page.js';
+import { pageContext } from '../shared/page-context.js';
+import { renderPage } from '../shared/render-page.js';
 import { RecoveryCodesPage } from './recovery-codes-page.js';
 
 /**

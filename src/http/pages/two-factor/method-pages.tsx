@@ -3,7 +3,7 @@ import { Button } from '../components/button.js';
 import { CardPage } from '../components/card-page.js';
 import { FormField } from '../components/form-field.js';
 import { PostForm } from '../components/post-form.js';
-import type { PageContext } from '../page-context.js';
+import type { PageContext } from '../shared/page-context.js';
 import { CodeField } from './code-field.js';
 import { keepTogether } from './keep-together.js';
 import { ResendForm } from './resend-form.js';

@@ -3,16 +3,12 @@ import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import { removeMethod, renameMethod, setPrimaryMethod } from '../../../app/two-factor/manage-methods.js';
 import { ownActiveMethods } from '../../../app/two-factor/own-two-factor.js';
 import { regenerateRecoveryCodes } from '../../../app/two-factor/recovery-codes.js';
-import { isDomainError } from '../../../core/errors.js';
 import { sendsCodes } from '../../../factors/registry.js';
 import type { HttpEnv } from '../../env.js';
-import { validCsrf } from '../../middleware/csrf.js';
-import { readForm } from '../form-body.js';
-import { csrfRefused } from '../message-page.js';
-import { pageContext } from '../page-context.js';
 import { policyRefusal } from '../policy/policy-refusal.js';
-import { renderPage } from '../render-page.js';
-import { codeErrorMessage } from './code-errors.js';
+import { type FormRequest, type FormRoute, formRoute } from '../shared/form-kit.js';
+import { pageContext } from '../shared/page-context.js';
+import { renderPage } from '../shared/render-page.js';
 import { RemoveMethodPage, RenameMethodPage } from './method-pages.js';
 import { sudoOrRedirect } from './page-guards.js';
 import { RecoveryCodesPage } from './recovery-codes-page.js';
@@ -27,33 +23,51 @@ async function ownMethod(c: Context<HttpEnv>, auth: Authenticated) {
   return method ? { method, last: methods.length === 1 } : null;
 }
 
-/** Runs a POST that needs sudo; a missing sudo window sends the user to confirm and back. */
-async function sudoPost(
-  c: Context<HttpEnv>,
-  work: (auth: Authenticated, form: Record<string, string>) => Promise<Response>,
-): Promise<Response> {
-  const form = await readForm(c);
-  if (!validCsrf(c, form._csrf)) return csrfRefused(c);
-  const auth = sudoOrRedirect(c, '/security');
-  if (auth instanceof Response) return auth;
-  try {
-    return await work(auth, form);
-  } catch (error) {
-    if (isDomainError(error, 'not_found')) return c.redirect('/security', 303);
-    if (isDomainError(error, 'backup_method_required') || isDomainError(error, 'last_required_method'))
-      return policyRefusal(c, error.code as 'backup_method_required' | 'last_required_method');
-    throw error;
-  }
+/** A POST that needs sudo; a missing sudo window sends the user to confirm and back. */
+const sudoPost = (
+  handle: FormRoute<'sudo'>['handle'],
+  on: FormRoute<'sudo'>['on'] = {},
+): FormRoute<'sudo'> => ({
+  guard: 'sudo',
+  back: () => '/security',
+  handle,
+  on: {
+    not_found: ({ c }) => c.redirect('/security', 303),
+    backup_method_required: ({ c }) => policyRefusal(c, 'backup_method_required'),
+    last_required_method: ({ c }) => policyRefusal(c, 'last_required_method'),
+    ...on,
+  },
+});
+
+/** The page that turns a method off, again: the code was missing or wrong. */
+async function removeAgain({ c, auth, form, t }: FormRequest<'sudo'>) {
+  const found = await ownMethod(c, auth);
+  if (!found) return c.redirect('/security', 303);
+  const { method, last } = found;
+  const message = t((form.code ?? '').slice(0, 64).trim() ? 'error.wrong_code' : 'code.missing');
+  const page = (
+    <RemoveMethodPage
+      page={pageContext(c)}
+      methodId={method.id}
+      label={method.label}
+      last={last}
+      error={message}
+      codeProof={await codeProofOf(c.get('deps'), auth, method)}
+    />
+  );
+  return renderPage(c, page, 400);
 }
 
 /** A code typed to confirm turning 2FA off: six to eight digits are an app code, the rest a recovery code. */
 const codeTypeOf = (code: string) => (/^\s*\d[\d\s]{5,9}$/.test(code) ? 'totp' : 'recovery_code');
 
 export function methodRoutes(app: Hono<HttpEnv>): void {
-  app.post(`${base}/primary`, (c) =>
-    sudoPost(c, async (auth) => {
+  formRoute(
+    app,
+    `${base}/primary`,
+    sudoPost(async ({ c, auth }) => {
       await setPrimaryMethod(c.get('deps'), auth, {
-        methodId: c.req.param('id'),
+        methodId: c.req.param('id') ?? '',
         context: c.get('requestContext'),
       });
       return c.redirect('/security?notice=primary-changed', 303);
@@ -71,12 +85,14 @@ export function methodRoutes(app: Hono<HttpEnv>): void {
     );
   });
 
-  app.post(`${base}/rename`, (c) =>
-    sudoPost(c, async (auth, form) => {
+  formRoute(
+    app,
+    `${base}/rename`,
+    sudoPost(async ({ c, auth, form }) => {
       const label = (form.label ?? '').trim().slice(0, 64);
       if (label) {
         await renameMethod(c.get('deps'), auth, {
-          methodId: c.req.param('id'),
+          methodId: c.req.param('id') ?? '',
           label,
           context: c.get('requestContext'),
         });
@@ -104,12 +120,14 @@ export function methodRoutes(app: Hono<HttpEnv>): void {
     );
   });
 
-  app.post(`${base}/remove`, (c) =>
-    sudoPost(c, async (auth, form) => {
-      const found = await ownMethod(c, auth);
-      if (!found) return c.redirect('/security', 303);
-      const code = (form.code ?? '').slice(0, 64);
-      try {
+  formRoute(
+    app,
+    `${base}/remove`,
+    sudoPost(
+      async ({ c, auth, form }) => {
+        const found = await ownMethod(c, auth);
+        if (!found) return c.redirect('/security', 303);
+        const code = (form.code ?? '').slice(0, 64);
         const { twoFactorOff } = await removeMethod(c.get('deps'), auth, {
           methodId: found.method.id,
           code: code.trim() ? code : undefined,
@@ -117,32 +135,15 @@ export function methodRoutes(app: Hono<HttpEnv>): void {
           context: c.get('requestContext'),
         });
         return c.redirect(`/security?notice=${twoFactorOff ? 'two-factor-off' : 'method-removed'}`, 303);
-      } catch (error) {
-        const t = c.get('t');
-        const message = isDomainError(error, 'second_factor_required')
-          ? t(code.trim() ? 'error.wrong_code' : 'code.missing')
-          : isDomainError(error, 'rate_limited') || isDomainError(error, 'second_factor_locked')
-            ? codeErrorMessage(t, error)
-            : null;
-        if (!message) throw error;
-        const { method, last } = found;
-        const page = (
-          <RemoveMethodPage
-            page={pageContext(c)}
-            methodId={method.id}
-            label={method.label}
-            last={last}
-            error={message}
-            codeProof={await codeProofOf(c.get('deps'), auth, method)}
-          />
-        );
-        return renderPage(c, page, isDomainError(error, 'rate_limited') ? 429 : 400);
-      }
-    }),
+      },
+      { second_factor_required: removeAgain },
+    ),
   );
 
-  app.post('/security/two-factor/recovery-codes', (c) =>
-    sudoPost(c, async (auth) => {
+  formRoute(
+    app,
+    '/security/two-factor/recovery-codes',
+    sudoPost(async ({ c, auth }) => {
       const codes = await regenerateRecoveryCodes(c.get('deps'), auth, c.get('requestContext'));
       return renderPage(
         c,

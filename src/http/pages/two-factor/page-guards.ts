@@ -2,11 +2,8 @@ import type { Context } from 'hono';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import { isInSudo } from '../../../core/sessions/session-rules.js';
 import type { HttpEnv } from '../../env.js';
-import { validCsrf } from '../../middleware/csrf.js';
-import { readForm } from '../form-body.js';
-import { csrfRefused } from '../message-page.js';
-import { signedIn } from '../page-context.js';
-import { nextParam } from '../safe-next.js';
+import { signedIn } from '../shared/page-context.js';
+import { nextParam } from '../shared/safe-next.js';
 
 /**
  * The signed-in user in sudo mode, or the redirect that gets them there: to sign-in, or to seed
@@ -19,12 +16,4 @@ export function sudoOrRedirect(c: Context<HttpEnv>, back: string): Authenticated
     return c.redirect(`/confirm-password?next=${nextParam(back)}`, 303);
   }
   return auth;
-}
-
-/** Reads the form, refuses a forged one, and insists on sudo; the page to answer with otherwise. */
-export async function sudoForm(c: Context<HttpEnv>, back: string) {
-  const form = await readForm(c);
-  if (!validCsrf(c, form._csrf)) return csrfRefused(c);
-  const auth = sudoOrRedirect(c, back);
-  return auth instanceof Response ? auth : { form, auth };
 }

@@ -1,5 +1,5 @@
 import { FormField } from '../components/form-field.js';
-import type { PageContext } from '../page-context.js';
+import type { PageContext } from '../shared/page-context.js';
 import { CountrySelect } from './country-select.js';
 
 /** A phone number and the country it is dialled in, as the SMS and call forms ask for them. */

@@ -1,6 +1,6 @@
 import { Alert } from '../components/alert.js';
 import { CardPage } from '../components/card-page.js';
-import type { PageContext } from '../page-context.js';
+import type { PageContext } from '../shared/page-context.js';
 
 export interface RecoveryCodesPageProps {
   page: PageContext;

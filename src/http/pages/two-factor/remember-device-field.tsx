@@ -1,4 +1,4 @@
-import type { PageContext } from '../page-context.js';
+import type { PageContext } from '../shared/page-context.js';
 
 /** What the second step offers: the period in days (never 0 here), and the tick as last submitted. */
 export interface RememberOffer {

@@ -1,5 +1,5 @@
 import { PostForm } from '../components/post-form.js';
-import type { PageContext } from '../page-context.js';
+import type { PageContext } from '../shared/page-context.js';
 
 /**
  * "Send again", with the seconds left of the cool-down when there are any. The count is right

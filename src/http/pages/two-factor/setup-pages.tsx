@@ -4,7 +4,7 @@ import { Button, ButtonLink } from '../components/button.js';
 import { CardPage } from '../components/card-page.js';
 import { FormField } from '../components/form-field.js';
 import { PostForm } from '../components/post-form.js';
-import type { PageContext } from '../page-context.js';
+import type { PageContext } from '../shared/page-context.js';
 import { CodeField } from './code-field.js';
 import { MethodChoice, type SetupChoice } from './method-choice.js';
 

@@ -3,16 +3,13 @@ import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import { addMethod } from '../../../app/two-factor/add-method.js';
 import { confirmMethod } from '../../../app/two-factor/confirm-method.js';
 import { pendingTotpSetup } from '../../../app/two-factor/pending-totp-setup.js';
-import { isDomainError } from '../../../core/errors.js';
 import { formatSecretForTyping } from '../../../factors/totp/new-totp-secret.js';
 import { qrSvg } from '../../../factors/totp/qr-svg.js';
 import type { HttpEnv } from '../../env.js';
-import { validCsrf } from '../../middleware/csrf.js';
-import { readForm } from '../form-body.js';
-import { csrfRefused } from '../message-page.js';
-import { pageContext } from '../page-context.js';
 import { setupOffer } from '../policy/setup-offer.js';
-import { renderPage } from '../render-page.js';
+import { formRoute, problemsFor } from '../shared/form-kit.js';
+import { pageContext } from '../shared/page-context.js';
+import { renderPage } from '../shared/render-page.js';
 import { methodConfirmed } from './method-confirmed.js';
 import { sudoOrRedirect } from './page-guards.js';
 import { ScanPage, SetupExpiredPage, SetupIntroPage } from './setup-pages.js';
@@ -22,7 +19,7 @@ const setupPath = '/security/two-factor/setup';
 async function showScan(c: Context<HttpEnv>, auth: Authenticated, methodId: string, error?: string) {
   const deps = c.get('deps');
   const setup = await pendingTotpSetup(deps, auth, methodId);
-  if (!setup) return renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
+  if (!setup) return setupExpired(c);
   const t = c.get('t');
   return renderPage(
     c,
@@ -38,6 +35,8 @@ async function showScan(c: Context<HttpEnv>, auth: Authenticated, methodId: stri
   );
 }
 
+const setupExpired = (c: Context<HttpEnv>) => renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
+
 export function setupRoutes(app: Hono<HttpEnv>): void {
   app.get(setupPath, async (c) => {
     const auth = sudoOrRedirect(c, setupPath);
@@ -45,37 +44,29 @@ export function setupRoutes(app: Hono<HttpEnv>): void {
     return renderPage(c, <SetupIntroPage page={pageContext(c)} {...(await setupOffer(c, auth))} />);
   });
 
-  app.post(setupPath, async (c) => {
-    const form = await readForm(c);
-    if (!validCsrf(c, form._csrf)) return csrfRefused(c);
-    const auth = sudoOrRedirect(c, setupPath);
-    if (auth instanceof Response) return auth;
-    const offer = await setupOffer(c, auth);
-    if (!offer.allowed.some((choice) => choice === (form.method ?? 'totp'))) {
-      const refused = c.get('t')('error.method_not_allowed');
-      return renderPage(c, <SetupIntroPage page={pageContext(c)} error={refused} {...offer} />, 403);
-    }
-    // E-mail, SMS and calls ask for an address or number first, on pages of their own.
-    if (form.method === 'email') return c.redirect(`${setupPath}/email`, 303);
-    if (form.method === 'sms' || form.method === 'voice')
-      return c.redirect(`${setupPath}/phone?type=${form.method}`, 303);
-    try {
+  formRoute(app, setupPath, {
+    guard: 'sudo',
+    handle: async ({ c, form, auth, t }) => {
+      const offer = await setupOffer(c, auth);
+      if (!offer.allowed.some((choice) => choice === (form.method ?? 'totp'))) {
+        return { message: t('error.method_not_allowed'), field: null, status: 403 };
+      }
+      // E-mail, SMS and calls ask for an address or number first, on pages of their own.
+      if (form.method === 'email') return c.redirect(`${setupPath}/email`, 303);
+      if (form.method === 'sms' || form.method === 'voice')
+        return c.redirect(`${setupPath}/phone?type=${form.method}`, 303);
       const label = (form.label ?? '').trim().slice(0, 64) || undefined;
       const context = c.get('requestContext');
       const { id } = await addMethod(c.get('deps'), auth, { type: 'totp', input: { label }, context });
       return c.redirect(`${setupPath}/${encodeURIComponent(id)}`, 303);
-    } catch (error) {
-      if (!isDomainError(error, 'method_limit_reached')) throw error;
-      return renderPage(
+    },
+    problem: problemsFor('method_limit_reached'),
+    rerender: async ({ c, auth }, problem) =>
+      renderPage(
         c,
-        <SetupIntroPage
-          page={pageContext(c)}
-          error={c.get('t')('error.method_limit_reached')}
-          {...(await setupOffer(c, auth))}
-        />,
-        409,
-      );
-    }
+        <SetupIntroPage page={pageContext(c)} error={problem.message} {...(await setupOffer(c, auth))} />,
+        problem.status,
+      ),
   });
 
   app.get(`${setupPath}/:id`, async (c) => {
@@ -83,32 +74,20 @@ export function setupRoutes(app: Hono<HttpEnv>): void {
     return auth instanceof Response ? auth : await showScan(c, auth, c.req.param('id'));
   });
 
-  app.post(`${setupPath}/:id`, async (c) => {
-    const form = await readForm(c);
-    if (!validCsrf(c, form._csrf)) return csrfRefused(c);
-    const auth = sudoOrRedirect(c, c.req.path);
-    if (auth instanceof Response) return auth;
-    const t = c.get('t');
-    const code = (form.code ?? '').slice(0, 64);
-    if (!code.trim()) return showScan(c, auth, c.req.param('id'), t('code.missing'));
-    try {
+  formRoute(app, `${setupPath}/:id`, {
+    guard: 'sudo',
+    handle: async ({ c, form, auth, t }) => {
+      const code = (form.code ?? '').slice(0, 64);
+      if (!code.trim()) return { message: t('code.missing'), field: null, status: 400 };
       const result = await confirmMethod(c.get('deps'), auth, {
-        methodId: c.req.param('id'),
+        methodId: c.req.param('id') ?? '',
         code,
         context: c.get('requestContext'),
       });
       return methodConfirmed(c, auth, result);
-    } catch (error) {
-      if (isDomainError(error, 'wrong_code'))
-        return showScan(c, auth, c.req.param('id'), t('error.wrong_code'));
-      if (isDomainError(error, 'rate_limited')) {
-        const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
-        return showScan(c, auth, c.req.param('id'), t('error.rate_limited', { minutes }));
-      }
-      if (isDomainError(error, 'not_found') || isDomainError(error, 'setup_expired')) {
-        return renderPage(c, <SetupExpiredPage page={pageContext(c)} />, 410);
-      }
-      throw error;
-    }
+    },
+    on: { not_found: ({ c }) => setupExpired(c), setup_expired: ({ c }) => setupExpired(c) },
+    problem: problemsFor('wrong_code', 'rate_limited'),
+    rerender: ({ c, auth }, problem) => showScan(c, auth, c.req.param('id') ?? '', problem.message),
   });
 }

@@ -6,10 +6,10 @@ import { validCsrf } from '../../middleware/csrf.js';
 import { Button } from '../components/button.js';
 import { CardPage } from '../components/card-page.js';
 import { PostForm } from '../components/post-form.js';
-import { readForm } from '../form-body.js';
-import { csrfRefused, renderMessage } from '../message-page.js';
-import { pageContext } from '../page-context.js';
-import { renderPage } from '../render-page.js';
+import { readForm } from '../shared/form-body.js';
+import { csrfRefused, renderMessage } from '../shared/message-page.js';
+import { pageContext } from '../shared/page-context.js';
+import { renderPage } from '../shared/render-page.js';
 
 const unlockPath = (token: string) => `/two-factor-unlock/${encodeURIComponent(token)}`;
 
