@@ -17,6 +17,7 @@ import { kyselySecondFactorLockoutStore } from './second-factor-lockouts.js';
 import { kyselySessionStore } from './sessions.js';
 import { kyselyTwoFactorResetStore } from './two-factor-resets.js';
 import { kyselyUserStore } from './users.js';
+import { kyselyWebauthnCredentialStore } from './webauthn-credentials.js';
 
 /** The Store port over Kysely; the same code serves SQLite and PostgreSQL. */
 export function kyselyStore(db: Kysely<Database>): Store {
@@ -37,6 +38,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
     adoption: kyselyAdoptionStore(db),
     expiredRows: kyselyExpiredRowStore(db),
     secondFactorLockouts: kyselySecondFactorLockoutStore(db),
+    webauthnCredentials: kyselyWebauthnCredentialStore(db),
     transaction: (work) =>
       db.isTransaction ? work(kyselyStore(db)) : db.transaction().execute((trx) => work(kyselyStore(trx))),
     ping: async () => {

@@ -9,6 +9,7 @@ import { supportConsole } from './0007-support-console.js';
 import { methodDestinationChange } from './0008-method-destination-change.js';
 import { auditAndAdoption } from './0009-audit-and-adoption.js';
 import { secondFactorLockouts } from './0010-second-factor-lockouts.js';
+import { webauthnCredentials } from './0014-webauthn-credentials.js';
 
 /**
  * Versioned migrations, kept in code so the one binary carries its schema. Names sort in order;
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0008_method_destination_change': methodDestinationChange,
   '0009_audit_and_adoption': auditAndAdoption,
   '0010_second_factor_lockouts': secondFactorLockouts,
+  '0014_webauthn_credentials': webauthnCredentials,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
