@@ -5,14 +5,22 @@ import type { SentCodeFactor } from './sent-code/sent-code-factor.js';
 import { smsFactor } from './sms/sms-factor.js';
 import { totpFactor } from './totp/totp-factor.js';
 import { voiceFactor } from './voice/voice-factor.js';
+import { webauthnFactor } from './webauthn/webauthn-factor.js';
 
 /**
  * Every second factor, once, in the order lists show them. Schemas, policy, pages, console and
  * reports take their lists of types from here; a new factor is one line.
  */
-export const factors = [totpFactor, emailFactor, smsFactor, voiceFactor, recoveryCodeFactor] as const;
+export const factors = [
+  totpFactor,
+  emailFactor,
+  smsFactor,
+  voiceFactor,
+  webauthnFactor,
+  recoveryCodeFactor,
+] as const;
 
-/** Every type a proof may name at sign-in: `totp`, `email`, `sms`, `voice`, `recovery_code`. */
+/** Every type a proof may name at sign-in: `totp`, `email`, `sms`, `voice`, `webauthn`, `recovery_code`. */
 export type FactorType = (typeof factors)[number]['type'];
 
 /** The types users add as methods and policies allow or forbid (recovery codes come with 2FA). */
