@@ -60,6 +60,12 @@ export function sendsCodes(type: string): boolean {
   return byType.get(type)?.channel != null;
 }
 
+/** The factors whose proof the user's device signs for our origin (security keys). */
+export function signsOnDevice(type: string): boolean {
+  const factor = byType.get(type);
+  return factor !== undefined && factor.channel === null && factor.startChallenge !== undefined;
+}
+
 /** The factor of a type when its codes are sent to an address or number the user can change. */
 export function sentCodeFactorOf(type: string): SentCodeFactor | null {
   const factor = byType.get(type);

@@ -19,6 +19,7 @@ export const securityKeyMessages = defineMessages({
     'webauthn.setup.labelDefault': 'Security key',
     'webauthn.setup.continue': 'Continue',
     'webauthn.touch.title': 'Use your security key',
+    'webauthn.other': 'Use your security key ({name})',
     'webauthn.touch.setupText':
       'Press the button, then touch your key, or confirm with your fingerprint, face or screen lock.',
     'webauthn.touch.signInText':
@@ -47,6 +48,7 @@ export const securityKeyMessages = defineMessages({
     'webauthn.setup.labelDefault': 'Beveiligingssleutel',
     'webauthn.setup.continue': 'Doorgaan',
     'webauthn.touch.title': 'Gebruik uw beveiligingssleutel',
+    'webauthn.other': 'Gebruik uw beveiligingssleutel ({name})',
     'webauthn.touch.setupText':
       'Druk op de knop en raak daarna uw sleutel aan, of bevestig met uw vingerafdruk, gezicht of schermvergrendeling.',
     'webauthn.touch.signInText':
@@ -75,6 +77,7 @@ export const securityKeyMessages = defineMessages({
     'webauthn.setup.labelDefault': 'Säkerhetsnyckel',
     'webauthn.setup.continue': 'Fortsätt',
     'webauthn.touch.title': 'Använd din säkerhetsnyckel',
+    'webauthn.other': 'Använd din säkerhetsnyckel ({name})',
     'webauthn.touch.setupText':
       'Tryck på knappen och rör sedan vid nyckeln, eller bekräfta med fingeravtryck, ansikte eller skärmlås.',
     'webauthn.touch.signInText':
@@ -103,6 +106,7 @@ export const securityKeyMessages = defineMessages({
     'webauthn.setup.labelDefault': 'Chave de segurança',
     'webauthn.setup.continue': 'Continuar',
     'webauthn.touch.title': 'Use sua chave de segurança',
+    'webauthn.other': 'Usar sua chave de segurança ({name})',
     'webauthn.touch.setupText':
       'Toque no botão e depois na sua chave, ou confirme com a digital, o rosto ou o bloqueio de tela.',
     'webauthn.touch.signInText':
