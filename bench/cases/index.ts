@@ -5,6 +5,7 @@ import { meCase } from './me.js';
 import { secondFactorCase } from './second-factor.js';
 import { signInCase } from './signin.js';
 import { totpCase } from './totp.js';
+import { webauthnCase } from './webauthn.js';
 
 /** Every case, in the order a full run takes them. A new case is one file and one line here. */
 export const benchCases: BenchCase[] = [
@@ -14,4 +15,5 @@ export const benchCases: BenchCase[] = [
   meCase,
   healthzCase,
   totpCase,
+  webauthnCase,
 ];
