@@ -19,7 +19,8 @@ async function userWithKey(
   const { id, options } = (await created.json()) as { id: string; options: Options };
   const confirmed = await client.post(`/api/v1/me/methods/${id}/confirm`, { code: key.register(options) });
   expect(confirmed.status).toBe(200);
-  return { client, key, methodId: id, email };
+  const { recoveryCodes } = (await confirmed.json()) as { recoveryCodes: string[] };
+  return { client, key, methodId: id, email, recoveryCodes };
 }
 
 async function signInOptions(client: ApiClient, methodId: string): Promise<Options> {
@@ -208,5 +209,22 @@ describe('security keys as a second factor, through the API', () => {
     expect(await client.get('/api/v1/me').then((r) => r.json())).toMatchObject({
       twoFactor: { methods: [{ label: 'Blue key' }] },
     });
+  });
+
+  it('turns 2FA off when the last key is removed with a recovery code, and forgets the key', async () => {
+    const { client, methodId, recoveryCodes, key } = await userWithKey(server);
+    const remove = (body: object) => client.send('DELETE', `/api/v1/me/methods/${methodId}`, body);
+    expect((await remove({})).status).toBe(401);
+    expect((await remove({ code: recoveryCodes[0], codeType: 'recovery_code' })).status).toBe(204);
+    expect(await client.get('/api/v1/me').then((r) => r.json())).toMatchObject({
+      twoFactor: { enabled: false },
+    });
+    expect(await server.deps.store.webauthnCredentials.findByMethod(methodId)).toBeNull();
+    // The same key can be registered again.
+    const again = await client.post('/api/v1/me/methods', { type: 'webauthn' });
+    const { id, options } = (await again.json()) as { id: string; options: Options };
+    expect(
+      (await client.post(`/api/v1/me/methods/${id}/confirm`, { code: key.register(options) })).status,
+    ).toBe(200);
   });
 });
