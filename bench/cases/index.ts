@@ -6,6 +6,7 @@ import { meCase } from './me.js';
 import { secondFactorCase } from './second-factor.js';
 import { signInCase } from './signin.js';
 import { totpCase } from './totp.js';
+import { webauthnCase } from './webauthn.js';
 
 /** Every case, in the order a full run takes them. A new case is one file and one line here. */
 export const benchCases: BenchCase[] = [
@@ -16,4 +17,5 @@ export const benchCases: BenchCase[] = [
   forwardAuthCase,
   healthzCase,
   totpCase,
+  webauthnCase,
 ];

@@ -71,6 +71,7 @@ export type AuditEventType =
   | 'second_factor_failed'
   | 'second_factor_locked'
   | 'second_factor_unlocked'
+  | 'security_key_clone_suspected'
   | 'recovery_code_used'
   | 'recovery_codes_regenerated'
   | 'code_send_limited'

@@ -8,6 +8,8 @@ import type { MethodStore } from '../ports/method-store.js';
 import type { Random } from '../ports/random.js';
 import type { RecoveryCodeStore } from '../ports/recovery-code-store.js';
 import type { SecretBox } from '../ports/secret-box.js';
+import type { WebauthnCredentialStore } from '../ports/webauthn-credential-store.js';
+import type { RelyingParty } from './webauthn/relying-party.js';
 
 /**
  * The one shape every second factor has. A factor knows its own algorithm and its own records;
@@ -23,7 +25,10 @@ export interface Factor {
    * adoption dashboard counts it. `account`: it comes with 2FA itself (recovery codes).
    */
   readonly scope: 'method' | 'account';
-  /** Bound to the site's origin, so a look-alike site cannot relay it. No code-based factor is. */
+  /**
+   * Bound to the site's origin, so a look-alike site cannot relay it: security keys are, no
+   * code-based factor is.
+   */
   readonly phishingResistant: boolean;
   /** The channel its codes are sent over when a challenge starts; null when the user's device makes them. */
   readonly channel: Channel | null;
@@ -36,7 +41,9 @@ export interface Factor {
   startEnrollment?(ports: FactorPorts, request: EnrollmentRequest): EnrollmentStart | EnrollmentRefusal;
   /**
    * Starts a challenge for one of the user's methods: for a factor with a channel, a fresh code
-   * that the caller delivers. `admit` runs once the factor has agreed that a challenge may start
+   * that the caller delivers; for a factor whose proof the user's device signs (WebAuthn), the
+   * options the browser passes to that device. A factor that has it and no channel is asked at
+   * set-up too, for the options that register the device. `admit` runs once the factor has agreed that a challenge may start
    * now and before anything is written: the caller's send limits go there, so a refused request
    * changes nothing.
    */
@@ -57,22 +64,33 @@ export interface FactorPorts {
   methods: MethodStore;
   codeChallenges: CodeChallengeStore;
   recoveryCodes: RecoveryCodeStore;
+  webauthnCredentials: WebauthnCredentialStore;
   secretBox: SecretBox;
   random: Random;
   /** Keys for code hashes, current first; older ones keep codes in flight valid across a rotation. */
   peppers: readonly Uint8Array[];
+  /** The origin and RP ID a signed proof must name: from the public address, on every ceremony. */
+  relyingParty: RelyingParty;
 }
 
 export interface Proof {
   userId: string;
   /** The method being proved; null for a factor of scope `account`. */
   method: TwoFactorMethod | null;
+  /** What the user gave: a code, or the JSON a security key's browser answered with. */
   code: string;
   purpose: ProofPurpose;
   /** The session that asked: codes sent for one session never count in another. */
   sessionId: string;
   now: Date;
+  /**
+   * Told when a refused proof looks like an attack on the method itself rather than a mistake
+   * (a signature counter that went back: a cloned key); the caller audits it. Factors do no audit.
+   */
+  suspect?(suspicion: Suspicion): void;
 }
+
+export type Suspicion = 'authenticator_cloned';
 
 export interface EnrollmentRequest {
   user: Pick<User, 'id' | 'email'>;
@@ -114,15 +132,24 @@ export interface EnrollmentRefusal {
 }
 
 export interface ChallengeRequest {
+  user: Pick<User, 'id' | 'email'>;
   method: TwoFactorMethod;
   purpose: ProofPurpose;
   sessionId: string;
   /** Where the code goes when it is not the method's own destination (a new address being proved). */
   destination?: string;
+  /** At set-up: what the user gave (for a security key, which kind of authenticator). */
+  input?: Readonly<Record<string, string | undefined>>;
   now: Date;
 }
 
+/** What the browser hands to the user's device (WebAuthn creation or request options), as JSON. */
+export type DeviceOptions = Readonly<Record<string, unknown>>;
+
 export type ChallengeStart =
+  /** A code for the caller to deliver. */
   | { ok: true; challengeId: string; code: string; destination: string }
+  /** Nothing to deliver: the options the user's device answers. */
+  | { ok: true; challengeId: string; options: DeviceOptions }
   /** Another challenge started too recently (a resend inside the cool-down). */
   | { ok: false; retryAfterSeconds: number };

@@ -5,14 +5,22 @@ import type { SentCodeFactor } from './sent-code/sent-code-factor.js';
 import { smsFactor } from './sms/sms-factor.js';
 import { totpFactor } from './totp/totp-factor.js';
 import { voiceFactor } from './voice/voice-factor.js';
+import { webauthnFactor } from './webauthn/webauthn-factor.js';
 
 /**
  * Every second factor, once, in the order lists show them. Schemas, policy, pages, console and
  * reports take their lists of types from here; a new factor is one line.
  */
-export const factors = [totpFactor, emailFactor, smsFactor, voiceFactor, recoveryCodeFactor] as const;
+export const factors = [
+  totpFactor,
+  emailFactor,
+  smsFactor,
+  voiceFactor,
+  webauthnFactor,
+  recoveryCodeFactor,
+] as const;
 
-/** Every type a proof may name at sign-in: `totp`, `email`, `sms`, `voice`, `recovery_code`. */
+/** Every type a proof may name at sign-in: `totp`, `email`, `sms`, `voice`, `webauthn`, `recovery_code`. */
 export type FactorType = (typeof factors)[number]['type'];
 
 /** The types users add as methods and policies allow or forbid (recovery codes come with 2FA). */
@@ -50,6 +58,12 @@ export function factorOf(type: string): Factor {
 /** The factors whose codes are sent to a destination (e-mail, SMS, a call). */
 export function sendsCodes(type: string): boolean {
   return byType.get(type)?.channel != null;
+}
+
+/** The factors whose proof the user's device signs for our origin (security keys). */
+export function signsOnDevice(type: string): boolean {
+  const factor = byType.get(type);
+  return factor !== undefined && factor.channel === null && factor.startChallenge !== undefined;
 }
 
 /** The factor of a type when its codes are sent to an address or number the user can change. */

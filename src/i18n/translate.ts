@@ -10,6 +10,7 @@ import { pagesMessages } from './messages/pages.js';
 import { policyMessages } from './messages/policy.js';
 import { rememberedDeviceMessages } from './messages/remembered-devices.js';
 import { secondFactorLockoutMessages } from './messages/second-factor-lockout.js';
+import { securityKeyMessages } from './messages/security-keys.js';
 import { twoFactorMessages } from './messages/two-factor.js';
 import { twoFactorPageMessages } from './messages/two-factor-pages.js';
 
@@ -26,6 +27,7 @@ const areas = [
   destinationChangeMessages,
   rememberedDeviceMessages,
   secondFactorLockoutMessages,
+  securityKeyMessages,
   consoleMessages,
   consoleReportMessages,
 ] as const;

@@ -10,6 +10,7 @@ import type { RememberedDeviceStore } from './remembered-device-store.js';
 import type { AdoptionStore, AuditExplorerStore } from './report-store.js';
 import type { SecondFactorLockoutStore } from './second-factor-lockout-store.js';
 import type { TwoFactorResetStore } from './two-factor-reset-store.js';
+import type { WebauthnCredentialStore } from './webauthn-credential-store.js';
 
 /** Storage ports, one per aggregate, in the words of the domain. Implemented once over Kysely. */
 
@@ -83,6 +84,7 @@ export interface Store {
   adoption: AdoptionStore;
   expiredRows: ExpiredRowStore;
   secondFactorLockouts: SecondFactorLockoutStore;
+  webauthnCredentials: WebauthnCredentialStore;
   /** Runs `work` in one transaction: all of its writes land, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Throws when the database does not answer. */

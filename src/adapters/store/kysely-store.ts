@@ -18,6 +18,7 @@ import { kyselySecondFactorLockoutStore } from './second-factor-lockouts.js';
 import { kyselySessionStore } from './sessions.js';
 import { kyselyTwoFactorResetStore } from './two-factor-resets.js';
 import { kyselyUserStore } from './users.js';
+import { kyselyWebauthnCredentialStore } from './webauthn-credentials.js';
 
 /**
  * The Store port over Kysely; the same code serves SQLite and PostgreSQL. `queued` tells the
@@ -42,6 +43,7 @@ export function kyselyStore(db: Kysely<Database>, queued: CommitSignal = commitS
     adoption: kyselyAdoptionStore(db),
     expiredRows: kyselyExpiredRowStore(db),
     secondFactorLockouts: kyselySecondFactorLockoutStore(db),
+    webauthnCredentials: kyselyWebauthnCredentialStore(db),
     transaction: async (work) => {
       if (db.isTransaction) return work(kyselyStore(db, queued));
       const held = deferredSignal(queued);

@@ -199,6 +199,24 @@ export interface Database {
     sent_at: string | null;
     last_error: string | null;
   };
+  /** The public key of each `webauthn` method (0014). */
+  webauthn_credentials: {
+    method_id: string;
+    user_id: string;
+    /** base64url, as the browser names the credential. */
+    credential_id: string;
+    /** base64url of the COSE public key. */
+    public_key: string;
+    /** bigint column: PostgreSQL's driver returns it as a string, SQLite's as a number. */
+    sign_count: string | number;
+    /** Comma-separated transports the browser reported (`usb`, `nfc`, `internal`, …). */
+    transports: string;
+    aaguid: string;
+    /** 0 or 1. */
+    backed_up: number;
+    user_verification: string;
+    created_at: string;
+  };
 }
 
 export const iso = (date: Date): string => date.toISOString();

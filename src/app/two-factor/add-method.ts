@@ -1,6 +1,7 @@
 import { DomainError } from '../../core/errors.js';
 import { newId } from '../../core/sessions/session-token.js';
 import type { RequestContext } from '../../core/types.js';
+import type { DeviceOptions } from '../../factors/factor.js';
 import { factorOf, isMethodType } from '../../factors/registry.js';
 import type { AppDeps } from '../deps.js';
 import { assertMethodAllowed } from '../policy/method-rules.js';
@@ -18,14 +19,17 @@ export interface MethodEnrollment {
   type: string;
   /** What the factor shows this once (an authenticator's key and link), never again. */
   reveal: Readonly<Record<string, string>>;
+  /** For a security key: the options the browser passes to it to register it. */
+  options?: DeviceOptions;
 }
 
 /**
  * Starts setting up a method of any type (sudo): the policy must allow the type, the user may
  * hold only so many, and the factor reads what the user gave. The method waits, pending, for
- * its first proof; a pending set-up neither locks anyone out nor lets anyone in. A factor that
- * sends codes sends the first one now; a set-up whose code never went out is of no use, so it
- * is forgotten and the user starts again or picks another method.
+ * its first proof; a pending set-up neither locks anyone out nor lets anyone in. A factor with
+ * challenges starts the first one now: a code is sent, or a security key gets the options that
+ * register it. A set-up whose challenge never started is of no use, so it is forgotten and the
+ * user starts again or picks another method.
  */
 export async function addMethod(
   deps: AppDeps,
@@ -58,15 +62,21 @@ export async function addMethod(
   if (!started.ok) throw new DomainError(started.reason, started.detail);
   const { method, reveal } = started;
   await store.methods.create(method);
-  if (factor.channel) {
-    try {
-      await sendCode(deps, { user, method, purpose: 'enroll', sessionId: session.id, context });
-    } catch (error) {
-      await store.methods.delete(method.id);
-      throw error;
-    }
+  if (!factor.startChallenge) return { id: method.id, type, reveal };
+  try {
+    const started = await sendCode(deps, {
+      user,
+      method,
+      purpose: 'enroll',
+      sessionId: session.id,
+      setupInput: input,
+      context,
+    });
+    return { id: method.id, type, reveal, ...(started ? { options: started.options } : {}) };
+  } catch (error) {
+    await store.methods.delete(method.id);
+    throw error;
   }
-  return { id: method.id, type, reveal };
 }
 
 /** "Send again" during set-up (sudo): a new code for the pending method; the old one dies. */

@@ -74,7 +74,7 @@ async function provesTurningOff(
   const type = codeType ?? 'totp';
   // A sent code proves only the method it was sent to, for turning off, in this session.
   const methodId = isFactorType(type) && factorOf(type).channel ? method.id : undefined;
-  const proof = { userId: auth.user.id, type, code, methodId, sessionId: auth.session.id };
+  const proof = { userId: auth.user.id, type, code, methodId, sessionId: auth.session.id, context };
   const prove = async () =>
     (await proveFactor(deps, deps.store, { ...proof, purpose: 'disable', now: deps.clock.now() })).ok || null;
   return limitFactorCheck(deps, auth.user, context, prove);

@@ -1,5 +1,6 @@
 import { DomainError } from '../../core/errors.js';
 import type { AuditEvent, ProofPurpose, RequestContext, TwoFactorMethod, User } from '../../core/types.js';
+import type { Suspicion } from '../../factors/factor.js';
 import { factorOf, isFactorType } from '../../factors/registry.js';
 import type { Store } from '../../ports/store.js';
 import { recordAudit } from '../audit.js';
@@ -81,10 +82,11 @@ export type ProofCheck = { ok: true; method: TwoFactorMethod | null } | { ok: fa
  * (recovery codes) directly; a method's proof against the named method, or, for factors whose
  * codes the user's own device makes, against each of the user's methods of that type. A code
  * sent to a destination belongs to one method, so that method must be named. Each factor spends
- * what it accepts; nothing here knows how.
+ * what it accepts; nothing here knows how. A refusal the factor finds suspicious (a cloned
+ * security key) is audited on its own, in `store`, whatever the caller does with the refusal.
  */
 export async function proveFactor(
-  deps: Pick<AppDeps, 'secretBox' | 'random' | 'recoveryPeppers'>,
+  deps: Pick<AppDeps, 'secretBox' | 'random' | 'recoveryPeppers' | 'settings'>,
   store: Store,
   input: {
     userId: string;
@@ -94,13 +96,20 @@ export async function proveFactor(
     purpose: ProofPurpose;
     sessionId: string;
     now: Date;
+    context: RequestContext;
   },
 ): Promise<ProofCheck> {
-  const { userId, type, code, methodId, purpose, sessionId, now } = input;
+  const { userId, type, code, methodId, purpose, sessionId, now, context } = input;
   if (!isFactorType(type)) return { ok: false };
   const factor = factorOf(type);
   const ports = factorPorts(deps, store);
+  const suspicions: Array<{ suspicion: Suspicion; method: TwoFactorMethod | null }> = [];
   const proof = { userId, code, purpose, sessionId, now };
+  const suspecting = (method: TwoFactorMethod | null) => ({
+    ...proof,
+    method,
+    suspect: (suspicion: Suspicion) => suspicions.push({ suspicion, method }),
+  });
   if (factor.scope === 'account') {
     return (await factor.verify(ports, { ...proof, method: null }))
       ? { ok: true, method: null }
@@ -111,7 +120,20 @@ export async function proveFactor(
     (m) => m.type === type && (methodId === undefined || m.id === methodId),
   );
   for (const method of candidates) {
-    if (await factor.verify(ports, { ...proof, method })) return { ok: true, method };
+    if (await factor.verify(ports, suspecting(method))) return { ok: true, method };
+  }
+  for (const { suspicion, method } of suspicions) {
+    await recordAudit(store, deps.random, now, {
+      userId,
+      type: suspicionEvents[suspicion],
+      context,
+      detail: { method: type, label: method?.label ?? null },
+    });
   }
   return { ok: false };
 }
+
+const suspicionEvents = { authenticator_cloned: 'security_key_clone_suspected' } as const satisfies Record<
+  Suspicion,
+  AuditEvent['type']
+>;

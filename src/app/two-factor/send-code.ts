@@ -1,6 +1,7 @@
 import { DomainError, isDomainError } from '../../core/errors.js';
 import { PhoneDeliveryError } from '../../core/phone-delivery-error.js';
 import type { ProofPurpose, RequestContext, TwoFactorMethod, User } from '../../core/types.js';
+import type { DeviceOptions } from '../../factors/factor.js';
 import { factorOf } from '../../factors/registry.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
@@ -13,7 +14,9 @@ import { factorPorts } from './factor-ports.js';
  * being proved), bound to the asking session. The earlier code of that method, purpose and
  * session dies. A resend within the cool-down is refused with the wait; the abuse limits are
  * counted and audited; a provider failure becomes `delivery_failed` and an audit event, never
- * the provider's words.
+ * the provider's words. A factor whose proof the user's device signs sends nothing: its challenge
+ * comes back as the options for that device, and no send limit applies (nothing costs, and each
+ * new challenge replaces the last).
  */
 export async function sendCode(
   deps: AppDeps,
@@ -23,16 +26,21 @@ export async function sendCode(
     purpose: ProofPurpose;
     sessionId: string;
     destination?: string;
+    /** At set-up: what the user gave, for a factor whose challenge depends on it. */
+    setupInput?: Readonly<Record<string, string | undefined>>;
     context: RequestContext;
   },
-): Promise<void> {
+): Promise<{ options: DeviceOptions } | null> {
   const { store, clock, random, limiter } = deps;
   const { user, method, purpose, sessionId, context } = input;
   const now = clock.now();
   const factor = factorOf(method.type);
   if (!factor.startChallenge) throw new TypeError(`${method.type} sends no codes`);
   const destination = input.destination ?? method.destination ?? method.id;
-  const admit = () =>
+  const admit = async () => {
+    if (factor.channel) await limitSends();
+  };
+  const limitSends = () =>
     consumeAll(limiter, now, [
       [codeSendKeys.destination(destination), codeSendRules.destination],
       [codeSendKeys.account(user.id), codeSendRules.account],
@@ -48,10 +56,19 @@ export async function sendCode(
       }
       throw error;
     });
-  const request = { method, purpose, sessionId, now, ...(input.destination ? { destination } : {}) };
+  const request = {
+    user,
+    method,
+    purpose,
+    sessionId,
+    now,
+    ...(input.destination ? { destination } : {}),
+    ...(input.setupInput ? { input: input.setupInput } : {}),
+  };
   const started = await factor.startChallenge(factorPorts(deps, store), request, admit);
   if (!started.ok)
     throw new DomainError('rate_limited', 'Wait before sending another code', started.retryAfterSeconds);
+  if ('options' in started) return { options: started.options };
   const sent = { ...method, destination: started.destination };
   const message = {
     method: sent,
@@ -79,4 +96,5 @@ export async function sendCode(
     });
     throw new DomainError('delivery_failed');
   });
+  return null;
 }

@@ -10,6 +10,7 @@ import { methodDestinationChange } from './0008-method-destination-change.js';
 import { auditAndAdoption } from './0009-audit-and-adoption.js';
 import { secondFactorLockouts } from './0010-second-factor-lockouts.js';
 import { messageQueue } from './0011-message-queue.js';
+import { webauthnCredentials } from './0014-webauthn-credentials.js';
 
 /**
  * Versioned migrations, kept in code so the one binary carries its schema. Names sort in order;
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0009_audit_and_adoption': auditAndAdoption,
   '0010_second_factor_lockouts': secondFactorLockouts,
   '0011_message_queue': messageQueue,
+  '0014_webauthn_credentials': webauthnCredentials,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -81,6 +81,22 @@ export const IdParam = z.object({
 
 export const Code = z.string().max(64).openapi({ example: '123456' });
 
+/** A code, or what a security key's browser answered with: the JSON object, or its text. */
+export const FactorAnswer = z.union([z.string().max(8192), z.record(z.string(), z.unknown())]).openapi({
+  description:
+    'A code; for `webauthn`, the JSON from navigator.credentials (as @simplewebauthn/browser returns it), as an object or its text',
+  example: '123456',
+});
+
+/** The answer as the factor reads it: text. */
+export const answerText = (answer: string | Record<string, unknown>): string =>
+  typeof answer === 'string' ? answer : JSON.stringify(answer);
+
+/** What the browser passes to navigator.credentials.create() or .get(), as JSON. */
+export const DeviceOptions = z.record(z.string(), z.unknown()).openapi('WebAuthnOptions', {
+  description: 'PublicKeyCredentialCreationOptionsJSON or …RequestOptionsJSON',
+});
+
 export const Phone = z.string().trim().min(1).max(32).openapi({ example: '+31 6 12345678' });
 export const PhoneCountry = z
   .string()
@@ -97,8 +113,24 @@ export const AddMethod = z
       phone: Phone,
       country: PhoneCountry,
     }),
+    z.object({
+      type: z.literal('webauthn'),
+      label: z.string().trim().min(1).max(64).optional(),
+      attachment: z.enum(['cross-platform', 'platform']).optional().openapi({
+        description:
+          "`cross-platform` (default): a security key, user verification preferred; `platform`: this device's fingerprint or face, user verification required",
+      }),
+    }),
   ])
   .openapi('AddMethod');
+
+export const WebauthnEnrollment = z
+  .object({ id: z.string(), type: z.literal('webauthn'), options: DeviceOptions })
+  .openapi('WebauthnEnrollment', {
+    description: 'Pass `options` to navigator.credentials.create(), then confirm with the answer',
+  });
+
+export const WebauthnChallenge = z.object({ options: DeviceOptions }).openapi('WebauthnChallenge');
 
 export const CodeMethodEnrollment = z
   .object({ id: z.string(), type: z.enum(codeSendingTypes) })
@@ -118,7 +150,7 @@ export const TotpEnrollment = z
   })
   .openapi('TotpEnrollment');
 
-export const ConfirmMethod = z.object({ code: Code }).openapi('ConfirmMethod');
+export const ConfirmMethod = z.object({ code: FactorAnswer }).openapi('ConfirmMethod');
 export const Confirmed = z
   .object({ id: z.string(), recoveryCodes: z.array(z.string()).optional() })
   .openapi('MethodConfirmed');
@@ -138,7 +170,7 @@ export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) }).op
 export const SecondFactor = z
   .object({
     type: z.enum(factorTypes),
-    code: Code,
+    code: FactorAnswer,
     methodId: z.string().min(1).max(64).optional(),
     rememberDevice: z.boolean().optional().openapi({
       description:

@@ -8,7 +8,7 @@ import { requirePendingSecondFactor } from '../../guards.js';
 import { setRememberedDeviceCookie } from '../../middleware/remembered-device-cookie.js';
 import { setSessionCookie } from '../../middleware/session.js';
 import { jsonAnswer, jsonBody, problems, z } from './openapi-helpers.js';
-import { CodeSent, SecondFactor, SendCode } from './schemas.js';
+import { answerText, CodeSent, SecondFactor, SendCode, WebauthnChallenge } from './schemas.js';
 
 export function secondFactorRoutes(api: OpenAPIHono<HttpEnv>): void {
   api.openapi(
@@ -27,7 +27,7 @@ export function secondFactorRoutes(api: OpenAPIHono<HttpEnv>): void {
       const { type, code, methodId, rememberDevice } = c.req.valid('json');
       const outcome = await verifySecondFactor(c.get('deps'), pending, {
         type,
-        code,
+        code: answerText(code),
         methodId,
         context: c.get('requestContext'),
         rememberDevice,
@@ -45,15 +45,24 @@ export function secondFactorRoutes(api: OpenAPIHono<HttpEnv>): void {
     createRoute({
       method: 'post',
       path: '/session/second-factor/send',
-      summary: 'Send a sign-in code to an e-mail, SMS or voice method of the signing-in user',
+      summary:
+        'Send a sign-in code to an e-mail, SMS or voice method of the signing-in user; for a security key, get the options to sign with it',
       request: jsonBody(SendCode),
-      responses: { 202: jsonAnswer(CodeSent, 'Sent'), ...problems(400, 401, 404, 429, 503) },
+      responses: {
+        200: jsonAnswer(
+          WebauthnChallenge,
+          'For a security key: pass `options` to navigator.credentials.get(), then send the answer as `code` to POST /session/second-factor with type `webauthn`',
+        ),
+        202: jsonAnswer(CodeSent, 'Sent'),
+        ...problems(400, 401, 404, 429, 503),
+      },
     }),
     async (c) => {
-      await sendSignInCode(c.get('deps'), requirePendingSecondFactor(c), {
+      const started = await sendSignInCode(c.get('deps'), requirePendingSecondFactor(c), {
         methodId: c.req.valid('json').methodId,
         context: c.get('requestContext'),
       });
+      if (started) return c.json({ options: started.options }, 200);
       return c.json({ resendAfterSeconds: codeRules.resendCooldownMs / 1000 }, 202);
     },
   );

@@ -11,6 +11,7 @@ import { setSessionCookie } from '../../middleware/session.js';
 import { jsonAnswer, jsonBody, noContent, problems, z } from './openapi-helpers.js';
 import {
   AddMethod,
+  answerText,
   CodeMethodEnrollment,
   CodeSent,
   Confirmed,
@@ -21,6 +22,7 @@ import {
   RenameMethod,
   SetPrimary,
   TotpEnrollment,
+  WebauthnEnrollment,
 } from './schemas.js';
 
 /** The user's 2FA methods (API.md "Methods"); every call needs sudo mode. */
@@ -29,12 +31,13 @@ export function twoFactorRoutes(api: OpenAPIHono<HttpEnv>): void {
     createRoute({
       method: 'post',
       path: '/me/methods',
-      summary: 'Start setting up a method (pending until confirmed); e-mail, SMS and voice get a code',
+      summary:
+        'Start setting up a method (pending until confirmed); e-mail, SMS and voice get a code, a security key the options that register it',
       request: jsonBody(AddMethod),
       responses: {
         201: jsonAnswer(
-          z.union([TotpEnrollment, CodeMethodEnrollment]),
-          'The authenticator key, shown this once; or the method that was sent a code',
+          z.union([TotpEnrollment, CodeMethodEnrollment, WebauthnEnrollment]),
+          'The authenticator key, shown this once; the method that was sent a code; or the options for a security key',
         ),
         ...problems(400, 401, 403, 409, 422, 429, 503),
       },
@@ -64,7 +67,7 @@ export function twoFactorRoutes(api: OpenAPIHono<HttpEnv>): void {
     async (c) => {
       const { token, ...confirmed } = await confirmMethod(c.get('deps'), requireSignedIn(c), {
         methodId: c.req.valid('param').id,
-        code: c.req.valid('json').code,
+        code: answerText(c.req.valid('json').code),
         context: c.get('requestContext'),
       });
       setSessionCookie(c, token);

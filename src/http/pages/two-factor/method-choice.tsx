@@ -1,10 +1,11 @@
 import type { Translate } from '../../../i18n/translate.js';
 
-export const setupChoices = ['totp', 'email', 'sms', 'voice'] as const;
+export const setupChoices = ['totp', 'webauthn', 'email', 'sms', 'voice'] as const;
 export type SetupChoice = (typeof setupChoices)[number];
 
 const choiceText = {
   totp: { label: 'codePage.choice.totp', hint: 'codePage.choice.totpHint' },
+  webauthn: { label: 'codePage.choice.webauthn', hint: 'codePage.choice.webauthnHint' },
   email: { label: 'codePage.choice.email', hint: 'codePage.choice.emailHint' },
   sms: { label: 'codePage.choice.sms', hint: 'codePage.choice.smsHint' },
   voice: { label: 'codePage.choice.voice', hint: 'codePage.choice.voiceHint' },

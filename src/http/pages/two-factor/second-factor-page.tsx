@@ -1,5 +1,6 @@
 import type { MethodSummary } from '../../../app/two-factor/two-factor-status.js';
-import { sendsCodes } from '../../../factors/registry.js';
+import type { DeviceOptions } from '../../../factors/factor.js';
+import { sendsCodes, signsOnDevice } from '../../../factors/registry.js';
 import { Alert } from '../components/alert.js';
 import { Button } from '../components/button.js';
 import { CardPage } from '../components/card-page.js';
@@ -11,6 +12,7 @@ import { CodeStep } from './code-step.js';
 import type { CodeStepState } from './code-step-state.js';
 import { keepTogether } from './keep-together.js';
 import { RememberDeviceField, type RememberOffer } from './remember-device-field.js';
+import { SecurityKeyCeremony } from './security-key-pages.js';
 
 export interface SecondFactorPageProps {
   page: PageContext;
@@ -21,6 +23,8 @@ export interface SecondFactorPageProps {
   next: string | undefined;
   /** Set for an e-mail, SMS or voice method: what was sent, and when another may be. */
   codeStep?: CodeStepState | undefined;
+  /** Set for a security key: the options its browser asks it with. */
+  securityKey?: { options: DeviceOptions } | undefined;
   error?: string | undefined;
   /** "Don't ask again on this device"; absent when the period is 0. */
   remember?: RememberOffer | undefined;
@@ -29,6 +33,7 @@ export interface SecondFactorPageProps {
 /** A sent-code method says how it reaches the user, in the reader's language, beside its name. */
 function otherMethodText(t: PageContext['t'], method: MethodSummary): string {
   if (method.type === 'recovery_code') return t('step.useRecovery');
+  if (signsOnDevice(method.type)) return t('webauthn.other', { name: keepTogether(method.label) });
   if (sendsCodes(method.type))
     return t(`codePage.other.${method.type as 'email'}`, { to: keepTogether(method.label) });
   return method.label;
@@ -48,7 +53,17 @@ export function SecondFactorPage(props: SecondFactorPageProps) {
           <p>{props.error}</p>
         </Alert>
       )}
-      {props.codeStep ? (
+      {props.securityKey ? (
+        <SecurityKeyCeremony
+          page={page}
+          ceremony="authenticate"
+          options={props.securityKey.options}
+          action={`/sign-in/second-factor${query(method.id, props.next)}`}
+          text={t('webauthn.touch.signInText')}
+        >
+          <RememberDeviceField page={page} offer={props.remember} />
+        </SecurityKeyCeremony>
+      ) : props.codeStep ? (
         <CodeStep
           page={page}
           state={props.codeStep}

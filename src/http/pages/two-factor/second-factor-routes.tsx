@@ -2,10 +2,11 @@ import type { Context, Hono } from 'hono';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import { ownSignInChoices } from '../../../app/two-factor/own-two-factor.js';
 import { rememberDeviceDays } from '../../../app/two-factor/remember-device-period.js';
+import { sendSignInCode } from '../../../app/two-factor/send-sign-in-code.js';
 import { verifySecondFactor } from '../../../app/two-factor/verify-second-factor.js';
 import { isDomainError } from '../../../core/errors.js';
 import type { FactorType } from '../../../factors/registry.js';
-import { sendsCodes } from '../../../factors/registry.js';
+import { sendsCodes, signsOnDevice } from '../../../factors/registry.js';
 import type { HttpEnv } from '../../env.js';
 import { validCsrf } from '../../middleware/csrf.js';
 import { setRememberedDeviceCookie } from '../../middleware/remembered-device-cookie.js';
@@ -53,6 +54,10 @@ export async function show(
   const method = methods.find((m) => m.id === c.req.query('method')) ?? methods[0];
   if (!method) return startOver(c);
   const codeStep = await codeStepState(deps, auth, method.id);
+  // A security key is asked with a fresh challenge each time the page is drawn; nothing is sent.
+  const securityKey = signsOnDevice(method.type)
+    ? await sendSignInCode(deps, auth, { methodId: method.id, context: c.get('requestContext') })
+    : null;
   const rememberDays = await rememberDeviceDays(deps, auth.user.id);
   const next = c.req.query('next') ? queryNext(c) : undefined;
   return renderPage(
@@ -63,6 +68,7 @@ export async function show(
       others={methods.filter((m) => m !== method)}
       next={next}
       codeStep={codeStep}
+      securityKey={securityKey ?? undefined}
       error={error}
       remember={rememberDays > 0 ? { days: rememberDays, checked: rememberChecked } : undefined}
     />,
@@ -79,7 +85,8 @@ async function codeTypeOf(
   if (methodId === 'recovery_code') return { type: 'recovery_code', methodId: undefined };
   const { methods } = await ownSignInChoices(c.get('deps'), auth);
   const method = methods.find((m) => m.id === methodId) ?? methods[0];
-  if (method && sendsCodes(method.type)) return { type: method.type as FactorType, methodId: method.id };
+  if (method && (sendsCodes(method.type) || signsOnDevice(method.type)))
+    return { type: method.type as FactorType, methodId: method.id };
   return { type: 'totp', methodId };
 }
 
@@ -95,9 +102,12 @@ export function secondFactorPageRoutes(app: Hono<HttpEnv>): void {
     const auth = pending(c);
     if (!auth) return startOver(c);
     const t = c.get('t');
-    const code = (form.code ?? '').slice(0, 64);
-    if (!code.trim()) return show(c, auth, t('code.missing'), 400);
     const { type, methodId } = await codeTypeOf(c, auth);
+    // A security key's answer is JSON of a few hundred bytes; a typed code is short.
+    const signed = signsOnDevice(type);
+    const code = signed ? (form.answer ?? '').slice(0, 8192) : (form.code ?? '').slice(0, 64);
+    const wrong = signed ? t('webauthn.error.refused') : t('error.wrong_code');
+    if (!code.trim()) return show(c, auth, signed ? wrong : t('code.missing'), 400);
     // A box ticked on a page rendered before the period was set to 0 is ignored, not an error.
     const ticked = form[rememberFieldName] === '1';
     const rememberDevice = ticked && (await rememberDeviceDays(c.get('deps'), auth.user.id)) > 0;
@@ -113,7 +123,7 @@ export function secondFactorPageRoutes(app: Hono<HttpEnv>): void {
       if (!outcome.ok && outcome.locked) return lockedOut(c);
       // The fifth wrong code ends the pending sign-in; say so instead of asking again.
       if (!outcome.ok && outcome.signInEnded) return startOver(c);
-      if (!outcome.ok) return show(c, auth, t('error.wrong_code'), 400, ticked);
+      if (!outcome.ok) return show(c, auth, wrong, 400, ticked);
       const { token, rememberedDevice } = outcome;
       setSessionCookie(c, token);
       if (rememberedDevice) await setRememberedDeviceCookie(c, auth.user.id, rememberedDevice);

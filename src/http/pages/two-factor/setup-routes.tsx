@@ -53,6 +53,7 @@ export function setupRoutes(app: Hono<HttpEnv>): void {
       }
       // E-mail, SMS and calls ask for an address or number first, on pages of their own.
       if (form.method === 'email') return c.redirect(`${setupPath}/email`, 303);
+      if (form.method === 'webauthn') return c.redirect(`${setupPath}/security-key`, 303);
       if (form.method === 'sms' || form.method === 'voice')
         return c.redirect(`${setupPath}/phone?type=${form.method}`, 303);
       const label = (form.label ?? '').trim().slice(0, 64) || undefined;
