@@ -19,8 +19,7 @@ export async function createAccount(
   const { store, hasher, clock, random, settings } = deps;
   const now = clock.now();
   if (!settings.signupOpen && !input.bypassSignupClosed) throw new DomainError('signup_closed');
-  const email = input.email.trim();
-  assertNewAddress(email);
+  const email = assertNewAddress(input.email);
   assertNewPasswordText(input.password);
   const problem = checkNewPassword(input.password, { email });
   if (problem) throw new DomainError(problem);

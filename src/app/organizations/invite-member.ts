@@ -31,8 +31,7 @@ export async function inviteMember(
   const { organization, role: inviterRole } = await managerIn(store, input.organizationId, auth.user.id);
   if (!mayGrant(inviterRole, input.role)) throw new DomainError('forbidden');
   requireSudo(deps, auth);
-  const email = input.email.trim();
-  assertNewAddress(email);
+  const email = assertNewAddress(input.email);
   const now = clock.now();
   await consumeAll(limiter, now, [[`org:invite:${auth.user.id}`, invitationLimit]]);
   const invitee = await store.users.findByEmail(email);
