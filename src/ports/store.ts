@@ -1,5 +1,6 @@
 import type { AuditEvent, OutboxMessage, Session, SessionState, StaffRole, User } from '../core/types.js';
 import type { CodeChallengeStore } from './code-challenge-store.js';
+import type { EmailVerificationStore } from './email-verification-store.js';
 import type { ExpiredRowStore } from './expired-row-store.js';
 import type { MethodStore } from './method-store.js';
 import type { OrganizationStore } from './organization-store.js';
@@ -67,6 +68,7 @@ export interface Store {
   sessions: SessionStore;
   audit: AuditStore;
   passwordResets: PasswordResetStore;
+  emailVerifications: EmailVerificationStore;
   outbox: OutboxStore;
   methods: MethodStore;
   recoveryCodes: RecoveryCodeStore;

@@ -4,6 +4,7 @@ import { kyselyAdoptionStore } from './adoption.js';
 import { kyselyAuditStore } from './audit.js';
 import { kyselyAuditExplorerStore } from './audit-explorer.js';
 import { kyselyCodeChallengeStore } from './code-challenges.js';
+import { kyselyEmailVerificationStore } from './email-verifications.js';
 import { kyselyExpiredRowStore } from './expired-rows.js';
 import { kyselyMethodStore } from './methods.js';
 import { kyselyOrganizationStore } from './organizations.js';
@@ -24,6 +25,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
     sessions: kyselySessionStore(db),
     audit: kyselyAuditStore(db),
     passwordResets: kyselyPasswordResetStore(db),
+    emailVerifications: kyselyEmailVerificationStore(db),
     outbox: kyselyOutboxStore(db),
     methods: kyselyMethodStore(db),
     recoveryCodes: kyselyRecoveryCodeStore(db),

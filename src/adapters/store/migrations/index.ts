@@ -8,6 +8,7 @@ import { policies } from './0006-policies.js';
 import { supportConsole } from './0007-support-console.js';
 import { methodDestinationChange } from './0008-method-destination-change.js';
 import { auditAndAdoption } from './0009-audit-and-adoption.js';
+import { emailVerification } from './0013-email-verification.js';
 
 /**
  * Versioned migrations, kept in code so the one binary carries its schema. Names sort in order;
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0007_support_console': supportConsole,
   '0008_method_destination_change': methodDestinationChange,
   '0009_audit_and_adoption': auditAndAdoption,
+  '0013_email_verification': emailVerification,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
