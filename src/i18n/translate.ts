@@ -5,6 +5,7 @@ import { consoleMessages } from './messages/console.js';
 import { consoleReportMessages } from './messages/console-reports.js';
 import { coreMessages } from './messages/core.js';
 import { destinationChangeMessages } from './messages/destination-change.js';
+import { emailVerificationMessages } from './messages/email-verification.js';
 import { organizationMessages } from './messages/organizations.js';
 import { pagesMessages } from './messages/pages.js';
 import { policyMessages } from './messages/policy.js';
@@ -24,6 +25,7 @@ const areas = [
   codeMethodPageMessages,
   destinationChangeMessages,
   rememberedDeviceMessages,
+  emailVerificationMessages,
   consoleMessages,
   consoleReportMessages,
 ] as const;

@@ -1,6 +1,7 @@
 import type { Mailer } from '../../ports/mailer.js';
 import type { Notifier } from '../../ports/notifier.js';
 import type { PhoneSender } from '../../ports/phone-sender.js';
+import { verificationMail } from './email-verification.js';
 import { invitationMail } from './invitation.js';
 import { codeMessage, numberReplacedSms } from './one-time-code.js';
 import { reminderMail } from './reminder.js';
@@ -29,6 +30,9 @@ export function i18nNotifier(senders: { mailer: Mailer; phone: PhoneSender }): N
     },
     async organizationInvitation(invitation) {
       await mailer.send(invitationMail(invitation));
+    },
+    async emailVerification(message) {
+      await mailer.send(verificationMail(message));
     },
     async twoFactorReminder(reminder) {
       await mailer.send(reminderMail(reminder));

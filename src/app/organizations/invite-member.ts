@@ -6,6 +6,7 @@ import type { OrganizationRole } from '../../core/organizations/roles.js';
 import { hashToken, newId, newToken } from '../../core/sessions/session-token.js';
 import type { RequestContext } from '../../core/types.js';
 import { assertNewAddress } from '../accounts/input-text.js';
+import { requireVerifiedEmail } from '../accounts/verify-email.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { consumeAll } from '../rate-rules.js';
@@ -31,6 +32,8 @@ export async function inviteMember(
   const { organization, role: inviterRole } = await managerIn(store, input.organizationId, auth.user.id);
   if (!mayGrant(inviterRole, input.role)) throw new DomainError('forbidden');
   requireSudo(deps, auth);
+  // An unproved account could otherwise send our e-mails to anyone, in its typed address's name.
+  await requireVerifiedEmail(deps, auth.user);
   const email = assertNewAddress(input.email);
   const now = clock.now();
   await consumeAll(limiter, now, [[`org:invite:${auth.user.id}`, invitationLimit]]);

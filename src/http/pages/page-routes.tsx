@@ -15,6 +15,7 @@ import { signInRoutes } from './sign-in-routes.js';
 import { signUpRoutes } from './sign-up-routes.js';
 import { twoFactorPageRoutes } from './two-factor/two-factor-page-routes.js';
 import { twoFactorResetRoutes } from './two-factor-reset/two-factor-reset-routes.js';
+import { verifyEmailRoutes } from './verify-email-routes.js';
 
 /** Server-rendered pages: plain HTML forms that work without JavaScript. */
 export function pageRoutes(app: Hono<HttpEnv>): void {
@@ -33,4 +34,5 @@ export function pageRoutes(app: Hono<HttpEnv>): void {
   organizationPolicyRoutes(app);
   consoleRoutes(app);
   twoFactorResetRoutes(app);
+  verifyEmailRoutes(app);
 }

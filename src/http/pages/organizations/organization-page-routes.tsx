@@ -27,6 +27,16 @@ import { RemoveMemberPage } from './remove-member-page.js';
 
 const orgPath = (id: string) => `/organizations/${encodeURIComponent(id)}`;
 
+/** An invitee whose address is unproved: the invitation waits, and the way to the link is shown. */
+function unverifiedInvitee(c: Context<HttpEnv>) {
+  return renderMessage(c, 403, (t) => ({
+    title: t('verifyEmail.notice.title'),
+    kind: 'info',
+    message: t('error.email_unverified'),
+    action: { href: '/security', label: t('verifyEmail.toSecurity') },
+  }));
+}
+
 const asRole = (value: string | undefined): OrganizationRole | null =>
   organizationRoles.find((r) => r === value) ?? null;
 
@@ -83,7 +93,7 @@ async function showOrganization(
   c: Context<HttpEnv>,
   auth: Authenticated,
   id: string,
-  extra: { invite?: { email: string; role: string; error?: string }; status?: 200 | 400 | 422 | 429 } = {},
+  extra: { invite?: { email: string; role: string; error?: string }; status?: 200 | 400 | 403 | 422 | 429 } = {},
 ) {
   try {
     const view = await viewOrganization(c.get('deps'), auth, id);
@@ -191,7 +201,7 @@ export function organizationPageRoutes(app: Hono<HttpEnv>): void {
     const t = c.get('t');
     const email = (form.email ?? '').trim();
     const role = asRole(form.role) ?? 'member';
-    const again = (error: string, status: 400 | 422 | 429) =>
+    const again = (error: string, status: 400 | 403 | 422 | 429) =>
       showOrganization(c, auth, id, { invite: { email, role, error }, status });
     if (!isPlausibleEmail(email)) {
       // Shown through showOrganization, so an outsider still gets the same 404 as for any other form.
@@ -212,6 +222,7 @@ export function organizationPageRoutes(app: Hono<HttpEnv>): void {
       if (isDomainError(error, 'forbidden')) return forbidden(c, orgPath(id));
       if (isDomainError(error, 'conflict')) return c.redirect(`${orgPath(id)}?notice=already-member`, 303);
       if (isDomainError(error, 'invalid_input')) return again(t('form.emailInvalid'), 422);
+      if (isDomainError(error, 'email_unverified')) return again(t('error.email_unverified'), 403);
       if (isDomainError(error, 'rate_limited'))
         return again(
           t('error.rate_limited', { minutes: Math.ceil((error.retryAfterSeconds ?? 60) / 60) }),
@@ -286,6 +297,7 @@ export function organizationPageRoutes(app: Hono<HttpEnv>): void {
       if (isDomainError(error, 'invitation_invalid') || isDomainError(error, 'forbidden')) {
         return showInvitation(c, token, auth, { refused: true });
       }
+      if (isDomainError(error, 'email_unverified')) return unverifiedInvitee(c);
       throw error;
     }
   });

@@ -1,0 +1,80 @@
+import type { Context, Hono } from 'hono';
+import { resendVerificationLink, verifyEmail } from '../../app/accounts/verify-email.js';
+import { isDomainError } from '../../core/errors.js';
+import type { HttpEnv } from '../env.js';
+import { validCsrf } from '../middleware/csrf.js';
+import { readForm } from './form-body.js';
+import { csrfRefused, renderMessage } from './message-page.js';
+import { signedIn, toSignIn } from './page-context.js';
+
+/** Where a link that verified nothing sends the reader: the security page has "send again". */
+const toSecurity = (t: (key: 'verifyEmail.toSecurity') => string) => ({
+  href: '/security',
+  label: t('verifyEmail.toSecurity'),
+});
+
+/**
+ * The page a verification link lands on. Opening the link is the proof, so it is spent right
+ * here; a mail scanner that opened it first leaves the owner a page that says it is already done.
+ */
+async function landing(c: Context<HttpEnv>) {
+  const outcome = await verifyEmail(c.get('deps'), {
+    token: c.req.query('token') ?? '',
+    context: c.get('requestContext'),
+  });
+  switch (outcome.result) {
+    case 'verified':
+      return renderMessage(c, 200, (t) => ({
+        title: t('verifyEmail.verified.title'),
+        kind: 'success',
+        message: t('verifyEmail.verified.message', { email: outcome.email }),
+        detail: t('verifyEmail.verified.detail'),
+        action: toSecurity(t),
+      }));
+    case 'used':
+      return renderMessage(c, outcome.verified ? 200 : 410, (t) => ({
+        title: t('verifyEmail.used.title'),
+        kind: outcome.verified ? 'success' : 'error',
+        message: outcome.verified
+          ? t('verifyEmail.used.verified', { email: outcome.email })
+          : t('verifyEmail.used.unverified'),
+        action: toSecurity(t),
+      }));
+    case 'expired':
+      return renderMessage(c, 410, (t) => ({
+        title: t('verifyEmail.expired.title'),
+        kind: 'error',
+        message: t('verifyEmail.expired.message'),
+        detail: t('verifyEmail.sendNew'),
+        action: toSecurity(t),
+      }));
+    default:
+      return renderMessage(c, 400, (t) => ({
+        title: t('verifyEmail.invalid.title'),
+        kind: 'error',
+        message: t('verifyEmail.invalid.message'),
+        detail: t('verifyEmail.sendNew'),
+        action: toSecurity(t),
+      }));
+  }
+}
+
+export function verifyEmailRoutes(app: Hono<HttpEnv>): void {
+  app.get('/verify-email', landing);
+
+  app.post('/security/email-verification', async (c) => {
+    const form = await readForm(c);
+    if (!validCsrf(c, form._csrf)) return csrfRefused(c, '/security');
+    const auth = signedIn(c);
+    if (!auth) return toSignIn(c, '/security');
+    try {
+      await resendVerificationLink(c.get('deps'), auth, c.get('requestContext'));
+    } catch (error) {
+      if (isDomainError(error, 'rate_limited')) return c.redirect('/security?verification=wait', 303);
+      // Already proved (another tab opened the link): the page no longer offers the button.
+      if (isDomainError(error, 'conflict')) return c.redirect('/security', 303);
+      throw error;
+    }
+    return c.redirect('/security?verification=sent', 303);
+  });
+}
