@@ -93,7 +93,10 @@ async function showOrganization(
   c: Context<HttpEnv>,
   auth: Authenticated,
   id: string,
-  extra: { invite?: { email: string; role: string; error?: string }; status?: 200 | 400 | 403 | 422 | 429 } = {},
+  extra: {
+    invite?: { email: string; role: string; error?: string };
+    status?: 200 | 400 | 403 | 422 | 429;
+  } = {},
 ) {
   try {
     const view = await viewOrganization(c.get('deps'), auth, id);
