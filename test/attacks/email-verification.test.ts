@@ -3,7 +3,7 @@ import { hashToken } from '../../src/core/sessions/session-token.js';
 import { type ApiClient, apiClient } from '../support/client.js';
 import { invitationToken } from '../support/organizations.js';
 import { origin, testServer } from '../support/test-server.js';
-import { verificationToken } from '../support/verify-email.js';
+import { openVerificationLink, verificationToken } from '../support/verify-email.js';
 import { expectProblem, minutes, outbox, password, type Server } from './fixtures.js';
 
 /** Signs up through the API, as a stranger would, and signs in. */
@@ -20,8 +20,7 @@ async function signUp(
 
 const me = async (client: ApiClient) =>
   (await (await client.get('/api/v1/me')).json()) as Record<string, unknown>;
-const open = (server: Server, token: string, headers: Record<string, string> = {}) =>
-  apiClient(server.app).get(`/verify-email?token=${token}`, headers);
+const open = openVerificationLink;
 
 async function organizationOf(client: ApiClient): Promise<string> {
   const answer = await client.post('/api/v1/organizations', { name: 'Mail-IT-Wize' });
@@ -63,6 +62,27 @@ describe('e-mail verification', () => {
       (e) => e.type,
     );
     expect(types).toEqual(expect.arrayContaining(['email_verification_sent', 'email_verified']));
+  });
+
+  it('proves nothing when the link is only fetched, as mail scanners do', async () => {
+    const ann = await signUp(server, 'ann@example.com');
+    const token = (await verificationToken(server, 'ann@example.com'))!;
+    for (let i = 0; i < 3; i++) {
+      const fetched = await apiClient(server.app).get(`/verify-email?token=${token}`);
+      expect(fetched.status).toBe(200);
+      expect(await fetched.text()).toContain('Confirm my address');
+    }
+    expect(await me(ann)).toMatchObject({ emailVerified: false });
+    const forged = await apiClient(server.app, { browser: true }).send(
+      'POST',
+      '/verify-email',
+      new URLSearchParams({ _csrf: 'forged', token }).toString(),
+      { 'content-type': 'application/x-www-form-urlencoded' },
+    );
+    expect(forged.status).toBe(403);
+    expect(await me(ann)).toMatchObject({ emailVerified: false });
+    expect((await open(server, token)).status).toBe(200);
+    expect(await me(ann)).toMatchObject({ emailVerified: true });
   });
 
   it('keeps only a hash of the token', async () => {

@@ -28,6 +28,26 @@ export async function verifyAddress(server: Server, email: string): Promise<void
     await mailVerificationLink(server.deps, user, issued);
     token = await verificationToken(server, email);
   }
-  const answer = await apiClient(server.app).get(`/verify-email?token=${token}`);
-  expect(answer.status).toBe(200);
+  expect((await openVerificationLink(server, token!)).status).toBe(200);
+}
+
+/**
+ * Opens a link as its owner does: the page, then its one button. Answers with the page that
+ * button leads to, or with the page itself when it offers no button (expired, used, unknown).
+ */
+export async function openVerificationLink(
+  server: Server,
+  token: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const browser = apiClient(server.app, { browser: true });
+  const page = await browser.get(`/verify-email?token=${token}`, headers);
+  const html = await page.clone().text();
+  const csrf = html.match(/name="_csrf" value="([^"]+)"/)?.[1];
+  if (!html.includes('action="/verify-email"') || !csrf) return page;
+  const form = new URLSearchParams({ _csrf: csrf, token }).toString();
+  return browser.send('POST', '/verify-email', form, {
+    'content-type': 'application/x-www-form-urlencoded',
+    ...headers,
+  });
 }

@@ -86,16 +86,45 @@ export async function resendVerificationLink(
   await mailVerificationLink(deps, user, token);
 }
 
-/** What opening a link did; expected failures are answers, not errors. */
+/** What a link can do; expected failures are answers, not errors. */
 export type VerificationOutcome =
+  | { result: 'ready'; email: string }
   | { result: 'verified'; email: string }
   | { result: 'used'; email: string; verified: boolean }
   | { result: 'expired' }
   | { result: 'invalid' };
 
+async function readLink(deps: Pick<AppDeps, 'store' | 'clock'>, token: string) {
+  if (!tokenShape.test(token)) return { outcome: { result: 'invalid' } as const };
+  const tokenHash = hashToken(token);
+  const link = await deps.store.emailVerifications.find(tokenHash);
+  const user = link ? await deps.store.users.findById(link.userId) : null;
+  // A link proves the address it was mailed to: once the account has another, it proves nothing.
+  if (!link || !user || user.disabledAt || normalizeEmail(user.email) !== link.email)
+    return { outcome: { result: 'invalid' } as const };
+  if (link.usedAt) return { outcome: await usedOutcome(deps, user) };
+  if (link.expiresAt <= deps.clock.now()) return { outcome: { result: 'expired' } as const };
+  return { outcome: { result: 'ready', email: user.email } as const, user, tokenHash };
+}
+
+async function usedOutcome(deps: Pick<AppDeps, 'store'>, user: User): Promise<VerificationOutcome> {
+  return { result: 'used', email: user.email, verified: await isEmailVerified(deps, user) };
+}
+
 /**
- * Opens a verification link. It signs nobody in: it proves only that whoever holds the link can
- * read that mailbox. The link is spent in the transaction that records the proof, so of two
+ * What a link would do, spending nothing: the page it opens asks for a click first, because mail
+ * scanners open links by themselves, and a scanner must not prove an address for whoever typed it.
+ */
+export async function verificationLinkState(
+  deps: Pick<AppDeps, 'store' | 'clock'>,
+  token: string,
+): Promise<VerificationOutcome> {
+  return (await readLink(deps, token)).outcome;
+}
+
+/**
+ * Proves the address with a link. It signs nobody in: it shows only that whoever holds the link
+ * reads that mailbox. The link is spent in the transaction that records the proof, so of two
  * concurrent clicks one verifies and the other finds it used.
  */
 export async function verifyEmail(
@@ -103,24 +132,17 @@ export async function verifyEmail(
   input: { token: string; context: RequestContext },
 ): Promise<VerificationOutcome> {
   const { store, clock, random } = deps;
+  const read = await readLink(deps, input.token);
+  if (!('user' in read) || !read.user) return read.outcome;
+  const { user, tokenHash } = read;
   const now = clock.now();
-  if (!tokenShape.test(input.token)) return { result: 'invalid' };
-  const tokenHash = hashToken(input.token);
-  const link = await store.emailVerifications.find(tokenHash);
-  const user = link ? await store.users.findById(link.userId) : null;
-  // A link proves the address it was mailed to: once the account has another, it proves nothing.
-  if (!link || !user || user.disabledAt || normalizeEmail(user.email) !== link.email)
-    return { result: 'invalid' };
-  if (link.usedAt) return { result: 'used', email: user.email, verified: await isEmailVerified(deps, user) };
-  if (link.expiresAt <= now) return { result: 'expired' };
   const spent = await store.transaction(async (tx) => {
     if (!(await tx.emailVerifications.consume(tokenHash, now))) return false;
     await tx.emailVerifications.markVerified(user.id, user.email, now);
     await recordAudit(tx, random, now, { userId: user.id, type: 'email_verified', context: input.context });
     return true;
   });
-  if (!spent) return { result: 'used', email: user.email, verified: await isEmailVerified(deps, user) };
-  return { result: 'verified', email: user.email };
+  return spent ? { result: 'verified', email: user.email } : usedOutcome(deps, user);
 }
 
 /**

@@ -1,11 +1,18 @@
 import type { Context, Hono } from 'hono';
-import { resendVerificationLink, verifyEmail } from '../../app/accounts/verify-email.js';
+import {
+  resendVerificationLink,
+  type VerificationOutcome,
+  verificationLinkState,
+  verifyEmail,
+} from '../../app/accounts/verify-email.js';
 import { isDomainError } from '../../core/errors.js';
 import type { HttpEnv } from '../env.js';
 import { validCsrf } from '../middleware/csrf.js';
 import { readForm } from './form-body.js';
 import { csrfRefused, renderMessage } from './message-page.js';
-import { signedIn, toSignIn } from './page-context.js';
+import { pageContext, signedIn, toSignIn } from './page-context.js';
+import { renderPage } from './render-page.js';
+import { VerifyEmailPage } from './verify-email-page.js';
 
 /** Where a link that verified nothing sends the reader: the security page has "send again". */
 const toSecurity = (t: (key: 'verifyEmail.toSecurity') => string) => ({
@@ -13,15 +20,8 @@ const toSecurity = (t: (key: 'verifyEmail.toSecurity') => string) => ({
   label: t('verifyEmail.toSecurity'),
 });
 
-/**
- * The page a verification link lands on. Opening the link is the proof, so it is spent right
- * here; a mail scanner that opened it first leaves the owner a page that says it is already done.
- */
-async function landing(c: Context<HttpEnv>) {
-  const outcome = await verifyEmail(c.get('deps'), {
-    token: c.req.query('token') ?? '',
-    context: c.get('requestContext'),
-  });
+/** What a link did, or why it did nothing: expired, used, or not one of ours. */
+function outcomePage(c: Context<HttpEnv>, outcome: VerificationOutcome) {
   switch (outcome.result) {
     case 'verified':
       return renderMessage(c, 200, (t) => ({
@@ -60,7 +60,19 @@ async function landing(c: Context<HttpEnv>) {
 }
 
 export function verifyEmailRoutes(app: Hono<HttpEnv>): void {
-  app.get('/verify-email', landing);
+  app.get('/verify-email', async (c) => {
+    const token = c.req.query('token') ?? '';
+    const state = await verificationLinkState(c.get('deps'), token);
+    if (state.result !== 'ready') return outcomePage(c, state);
+    return renderPage(c, <VerifyEmailPage page={pageContext(c)} token={token} email={state.email} />);
+  });
+
+  app.post('/verify-email', async (c) => {
+    const form = await readForm(c);
+    const token = form.token ?? '';
+    if (!validCsrf(c, form._csrf)) return csrfRefused(c, `/verify-email?token=${encodeURIComponent(token)}`);
+    return outcomePage(c, await verifyEmail(c.get('deps'), { token, context: c.get('requestContext') }));
+  });
 
   app.post('/security/email-verification', async (c) => {
     const form = await readForm(c);

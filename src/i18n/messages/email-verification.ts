@@ -3,6 +3,9 @@ import { defineMessages } from '../define-messages.js';
 /** Proving the account address: the link's e-mail, the page it lands on, the notice until then. */
 export const emailVerificationMessages = defineMessages({
   en: {
+    'verifyEmail.ready.title': 'Confirm your e-mail address',
+    'verifyEmail.ready.text': 'One click to confirm that {email} is your address.',
+    'verifyEmail.ready.submit': 'Confirm my address',
     'error.email_unverified':
       'Confirm your e-mail address first: open the link we sent you. You can send it again from the Security page.',
     'audit.email_verification_sent': 'Link sent to confirm the e-mail address',
@@ -32,6 +35,9 @@ export const emailVerificationMessages = defineMessages({
     'verifyEmail.notice.sent': 'A new link is on its way to {email}. It works for 24 hours.',
   },
   nl: {
+    'verifyEmail.ready.title': 'Bevestig je e-mailadres',
+    'verifyEmail.ready.text': 'Eén klik om te bevestigen dat {email} jouw adres is.',
+    'verifyEmail.ready.submit': 'Mijn adres bevestigen',
     'error.email_unverified':
       'Bevestig eerst je e-mailadres: open de link die we je stuurden. Je kunt hem opnieuw versturen via de pagina Beveiliging.',
     'audit.email_verification_sent': 'Link verstuurd om het e-mailadres te bevestigen',
@@ -63,6 +69,9 @@ export const emailVerificationMessages = defineMessages({
     'verifyEmail.notice.sent': 'Er is een nieuwe link onderweg naar {email}. Hij werkt 24 uur.',
   },
   sv: {
+    'verifyEmail.ready.title': 'Bekräfta din e-postadress',
+    'verifyEmail.ready.text': 'Ett klick för att bekräfta att {email} är din adress.',
+    'verifyEmail.ready.submit': 'Bekräfta min adress',
     'error.email_unverified':
       'Bekräfta din e-postadress först: öppna länken vi skickade. Du kan skicka den igen från sidan Säkerhet.',
     'audit.email_verification_sent': 'Länk skickad för att bekräfta e-postadressen',
@@ -94,6 +103,9 @@ export const emailVerificationMessages = defineMessages({
     'verifyEmail.notice.sent': 'En ny länk är på väg till {email}. Den gäller i 24 timmar.',
   },
   'pt-BR': {
+    'verifyEmail.ready.title': 'Confirme seu endereço de e-mail',
+    'verifyEmail.ready.text': 'Um clique para confirmar que {email} é o seu endereço.',
+    'verifyEmail.ready.submit': 'Confirmar meu endereço',
     'error.email_unverified':
       'Confirme seu endereço de e-mail primeiro: abra o link que enviamos. Você pode enviá-lo de novo na página Segurança.',
     'audit.email_verification_sent': 'Link enviado para confirmar o endereço de e-mail',
