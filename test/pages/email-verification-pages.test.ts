@@ -41,7 +41,7 @@ describe('proving the address through the pages', () => {
   it('speaks Dutch on the landing page and in the notice', async () => {
     const ann = await signedInBrowser(server);
     const page = await ann.open('/security', { 'accept-language': 'nl' });
-    expect(textOf(page.html)).toContain('Bevestig je e-mailadres');
+    expect(textOf(page.html)).toContain('Bevestig uw e-mailadres');
     await ann.submit('/security/email-verification', { _csrf: page.csrf });
     const token = await verificationToken(server, 'ann@example.com');
     server.clock.advance(24 * 60 * 60_000);

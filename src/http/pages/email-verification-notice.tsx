@@ -20,9 +20,7 @@ export function EmailVerificationNotice(props: { page: PageContext; email: strin
       <p class="panel-text">{t('verifyEmail.notice.text', { email })}</p>
       {resend && (
         <p class="panel-text" role="status">
-          {resend === 'sent'
-            ? t('verifyEmail.notice.sent', { email })
-            : t('error.rate_limited', { minutes: 1 })}
+          {resend === 'sent' ? t('verifyEmail.notice.sent', { email }) : t('verifyEmail.notice.wait')}
         </p>
       )}
       <PostForm action="/security/email-verification" csrfToken={page.csrfToken}>

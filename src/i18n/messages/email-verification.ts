@@ -3,6 +3,8 @@ import { defineMessages } from '../define-messages.js';
 /** Proving the account address: the link's e-mail, the page it lands on, the notice until then. */
 export const emailVerificationMessages = defineMessages({
   en: {
+    'verifyEmail.notice.wait':
+      'A link went out less than a minute ago. Look in your inbox, or try again in a minute.',
     'verifyEmail.ready.title': 'Confirm your e-mail address',
     'verifyEmail.ready.text': 'One click to confirm that {email} is your address.',
     'verifyEmail.ready.submit': 'Confirm my address',
@@ -35,40 +37,44 @@ export const emailVerificationMessages = defineMessages({
     'verifyEmail.notice.sent': 'A new link is on its way to {email}. It works for 24 hours.',
   },
   nl: {
-    'verifyEmail.ready.title': 'Bevestig je e-mailadres',
-    'verifyEmail.ready.text': 'Eén klik om te bevestigen dat {email} jouw adres is.',
+    'verifyEmail.ready.title': 'Bevestig uw e-mailadres',
+    'verifyEmail.ready.text': 'Eén klik om te bevestigen dat {email} uw adres is.',
     'verifyEmail.ready.submit': 'Mijn adres bevestigen',
     'error.email_unverified':
-      'Bevestig eerst je e-mailadres: open de link die we je stuurden. Je kunt hem opnieuw versturen via de pagina Beveiliging.',
+      'Bevestig eerst uw e-mailadres: open de link die we u stuurden. U kunt hem opnieuw versturen via de pagina Beveiliging.',
     'audit.email_verification_sent': 'Link verstuurd om het e-mailadres te bevestigen',
     'audit.email_verified': 'E-mailadres bevestigd',
-    'mail.verifyEmail.subject': 'Bevestig je e-mailadres voor {app}',
-    'mail.verifyEmail.body': 'Open deze link om te bevestigen dat {email} je adres voor {app} is:',
+    'mail.verifyEmail.subject': 'Bevestig uw e-mailadres voor {app}',
+    'mail.verifyEmail.body': 'Open deze link om te bevestigen dat {email} uw adres voor {app} is:',
     'mail.verifyEmail.expiry': 'De link werkt één keer en verloopt over {hours} uur.',
     'mail.verifyEmail.notExpected':
-      'Heb je geen account aangemaakt? Dan kun je deze e-mail negeren: het adres blijft onbevestigd.',
+      'Hebt u geen account aangemaakt? Dan kunt u deze e-mail negeren: het adres blijft onbevestigd.',
     'verifyEmail.verified.title': 'E-mailadres bevestigd',
-    'verifyEmail.verified.message': '{email} is bevestigd. Dank je.',
+    'verifyEmail.verified.message': '{email} is bevestigd. Dank u.',
     'verifyEmail.verified.detail':
-      'Je kunt nu mensen uitnodigen voor een organisatie en uitnodigingen accepteren.',
+      'U kunt nu mensen uitnodigen voor een organisatie en uitnodigingen accepteren.',
     'verifyEmail.used.title': 'Deze link is al gebruikt',
     'verifyEmail.used.verified':
-      'Elke link werkt één keer. {email} is al bevestigd: je hoeft niets meer te doen.',
+      'Elke link werkt één keer. {email} is al bevestigd: u hoeft niets meer te doen.',
     'verifyEmail.used.unverified':
-      'Elke link werkt één keer. Stuur jezelf een nieuwe via de pagina Beveiliging.',
+      'Elke link werkt één keer. Stuur uzelf een nieuwe via de pagina Beveiliging.',
     'verifyEmail.expired.title': 'Deze link is verlopen',
     'verifyEmail.expired.message': 'Links om een adres te bevestigen werken 24 uur.',
     'verifyEmail.invalid.title': 'Deze link werkt niet',
-    'verifyEmail.invalid.message': 'Open de hele link uit de e-mail, of stuur jezelf een nieuwe.',
+    'verifyEmail.invalid.message': 'Open de hele link uit de e-mail, of stuur uzelf een nieuwe.',
     'verifyEmail.sendNew': 'Log in en stuur een nieuwe link via de pagina Beveiliging.',
     'verifyEmail.toSecurity': 'Naar Beveiliging',
-    'verifyEmail.notice.title': 'Bevestig je e-mailadres',
+    'verifyEmail.notice.title': 'Bevestig uw e-mailadres',
     'verifyEmail.notice.text':
-      'We stuurden een link naar {email}. Tot je die opent, kun je geen mensen uitnodigen en geen uitnodigingen accepteren.',
+      'We stuurden een link naar {email}. Tot u die opent, kunt u geen mensen uitnodigen en geen uitnodigingen accepteren.',
     'verifyEmail.notice.resend': 'Link opnieuw versturen',
     'verifyEmail.notice.sent': 'Er is een nieuwe link onderweg naar {email}. Hij werkt 24 uur.',
+    'verifyEmail.notice.wait':
+      'Er ging minder dan een minuut geleden al een link weg. Kijk in uw inbox, of probeer het zo opnieuw.',
   },
   sv: {
+    'verifyEmail.notice.wait':
+      'En länk skickades för mindre än en minut sedan. Titta i inkorgen, eller försök igen om en stund.',
     'verifyEmail.ready.title': 'Bekräfta din e-postadress',
     'verifyEmail.ready.text': 'Ett klick för att bekräfta att {email} är din adress.',
     'verifyEmail.ready.submit': 'Bekräfta min adress',
@@ -103,6 +109,8 @@ export const emailVerificationMessages = defineMessages({
     'verifyEmail.notice.sent': 'En ny länk är på väg till {email}. Den gäller i 24 timmar.',
   },
   'pt-BR': {
+    'verifyEmail.notice.wait':
+      'Um link foi enviado há menos de um minuto. Veja sua caixa de entrada ou tente de novo daqui a pouco.',
     'verifyEmail.ready.title': 'Confirme seu endereço de e-mail',
     'verifyEmail.ready.text': 'Um clique para confirmar que {email} é o seu endereço.',
     'verifyEmail.ready.submit': 'Confirmar meu endereço',
