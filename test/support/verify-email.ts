@@ -48,6 +48,8 @@ export async function openVerificationLink(
   const form = new URLSearchParams({ _csrf: csrf, token }).toString();
   return browser.send('POST', '/verify-email', form, {
     'content-type': 'application/x-www-form-urlencoded',
+    // A browser sends the site's own origin: the configured one, which a browser test sets.
+    origin: new URL(server.deps.settings.publicUrl).origin,
     ...headers,
   });
 }
