@@ -6,6 +6,7 @@
 export type ErrorCode =
   | 'last_owner'
   | 'invitation_invalid'
+  | 'email_unverified'
   | 'invalid_input'
   | 'invalid_credentials'
   | 'account_disabled'

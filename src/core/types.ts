@@ -48,6 +48,8 @@ export type AuditEventType =
   | 'organization_member_removed'
   | 'account_created'
   | 'signup_existing_address'
+  | 'email_verification_sent'
+  | 'email_verified'
   | 'sign_in_succeeded'
   | 'sign_in_failed'
   | 'sign_in_rate_limited'

@@ -9,6 +9,8 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   // An organization always keeps an owner: the last one can be neither removed nor demoted.
   last_owner: 409,
   invitation_invalid: 400,
+  // The account works, but this needs an address the owner has shown is theirs.
+  email_unverified: 403,
   invalid_input: 400,
   invalid_credentials: 401,
   account_disabled: 403,

@@ -5,6 +5,7 @@ import { consoleMessages } from './messages/console.js';
 import { consoleReportMessages } from './messages/console-reports.js';
 import { coreMessages } from './messages/core.js';
 import { destinationChangeMessages } from './messages/destination-change.js';
+import { emailVerificationMessages } from './messages/email-verification.js';
 import { organizationMessages } from './messages/organizations.js';
 import { pagesMessages } from './messages/pages.js';
 import { policyMessages } from './messages/policy.js';
@@ -28,6 +29,7 @@ const areas = [
   rememberedDeviceMessages,
   secondFactorLockoutMessages,
   securityKeyMessages,
+  emailVerificationMessages,
   consoleMessages,
   consoleReportMessages,
 ] as const;

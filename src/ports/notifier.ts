@@ -95,6 +95,8 @@ export interface Notifier {
     url: string;
     days: number;
   }): Promise<void>;
+  /** A single-use link that proves the account address is the owner's. */
+  emailVerification(message: { user: Recipient; url: string; hours: number }): Promise<void>;
   /** A reminder that a policy requires 2FA from `deadline`, `days` from now. */
   twoFactorReminder(reminder: {
     user: Recipient;

@@ -1,5 +1,6 @@
 import type { AuditEvent, OutboxMessage, Session, SessionState, StaffRole, User } from '../core/types.js';
 import type { CodeChallengeStore } from './code-challenge-store.js';
+import type { EmailVerificationStore } from './email-verification-store.js';
 import type { ExpiredRowStore } from './expired-row-store.js';
 import type { MessageQueueStore } from './message-queue.js';
 import type { MethodStore } from './method-store.js';
@@ -70,6 +71,7 @@ export interface Store {
   sessions: SessionStore;
   audit: AuditStore;
   passwordResets: PasswordResetStore;
+  emailVerifications: EmailVerificationStore;
   outbox: OutboxStore;
   /** Every message to a user waits here, written with the change that caused it, until it is sent. */
   messages: MessageQueueStore;

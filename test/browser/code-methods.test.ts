@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Locale, locales } from '../../src/i18n/locales.js';
 import { translator } from '../../src/i18n/translate.js';
+import { verifyAddress } from '../support/verify-email.js';
 import {
   chromiumAvailable,
   type BrowserTestServer as Server,
@@ -27,6 +28,10 @@ async function toSetup(
   email: string,
 ) {
   const journey = await newAccountOnDevice(server, browser, { locale, viewport, email });
+  // Codes go to the account address only once it is proved; a second later, so the codes that
+  // follow are the newest mail in the outbox.
+  await verifyAddress(server, email);
+  server.clock.advance(1000);
   await journey.signIn();
   await openTwoFactorSetup(journey.page, journey.t);
   return journey;

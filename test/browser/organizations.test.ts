@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/translate.js';
 import { withSmsMethod } from '../support/organizations.js';
 import { seedUser } from '../support/seed-user.js';
+import { verifyAddress } from '../support/verify-email.js';
 import { chromiumAvailable, newDevice, screenshot, serverAndChromium, watchProblems } from './harness.js';
 import { confirmPassword, linkSentTo, openDevice, submitSignIn } from './journeys.js';
 
@@ -16,6 +17,9 @@ describe.skipIf(!chromiumAvailable())('organizations in a browser', () => {
     const nl = translator('nl');
     await seedUser(server, 'ann@example.com');
     await seedUser(server, 'cleo@example.com');
+    // Inviting and accepting need proved addresses; proving them has a test of its own.
+    await verifyAddress(server, 'ann@example.com');
+    await verifyAddress(server, 'cleo@example.com');
     const dan = await seedUser(server, 'dan@example.com');
     await withSmsMethod(server, dan.id);
 

@@ -85,10 +85,10 @@ describe('changing the address or number of a code method (SECURITY.md a29)', ()
     const { id } = await addConfirmedMethod(
       server,
       client,
-      { type: 'email', address: 'ann@example.com' },
-      'ann@example.com',
+      { type: 'email', address: 'ann@home.example' },
+      'ann@home.example',
     );
-    expect((await client.put(`/api/v1/me/methods/${id}`, { address: 'ANN@example.com' })).status).toBe(409);
+    expect((await client.put(`/api/v1/me/methods/${id}`, { address: 'ANN@home.example' })).status).toBe(409);
     expect((await client.put(`/api/v1/me/methods/${id}`, { address: 'not an address' })).status).toBe(400);
     expect((await client.put(`/api/v1/me/methods/${id}`, { phone: '+31612345678' })).status).toBe(400);
     expect((await client.put(`/api/v1/me/methods/${id}`, { address: 'ann@work.example' })).status).toBe(202);

@@ -3,11 +3,19 @@ import { expectProblem, minutes, outbox, password, type Server, signedInUser } f
 import { type ApiClient, apiClient } from '../support/client.js';
 import { invitationToken, withSmsMethod } from '../support/organizations.js';
 import { origin, testServer } from '../support/test-server.js';
+import { verifyAddress } from '../support/verify-email.js';
 
 async function createOrganization(client: ApiClient, name = 'Mail-IT-Wize'): Promise<string> {
   const answer = await client.post('/api/v1/organizations', { name });
   expect(answer.status).toBe(201);
   return ((await answer.json()) as { id: string }).id;
+}
+
+/** Signed in, with the address proved: inviting and accepting need it. */
+async function verifiedUser(server: Server, email: string): Promise<ApiClient> {
+  const client = await signedInUser(server, email);
+  await verifyAddress(server, email);
+  return client;
 }
 
 async function sudo(client: ApiClient) {
@@ -20,7 +28,7 @@ async function signedInMember(
   organizationId: string,
   email: string,
 ): Promise<{ client: ApiClient; userId: string }> {
-  const client = await signedInUser(server, email);
+  const client = await verifiedUser(server, email);
   const userId = ((await (await client.get('/api/v1/me')).json()) as { id: string }).id;
   await server.deps.store.organizations.addMember({
     organizationId,
@@ -49,7 +57,7 @@ describe('organizations API', () => {
 
   beforeEach(async () => {
     server = await testServer();
-    ann = await signedInUser(server, 'ann@example.com');
+    ann = await verifiedUser(server, 'ann@example.com');
   });
   afterEach(() => server.close());
 
@@ -97,7 +105,7 @@ describe('organizations API', () => {
     const pending = (await (await ann.get(`/api/v1/organizations/${id}`)).json()) as Detail;
     expect(pending.invitations.map((i) => i.email)).toEqual(['cleo@example.com']);
 
-    const cleo = await signedInUser(server, 'cleo@example.com');
+    const cleo = await verifiedUser(server, 'cleo@example.com');
     const joined = await cleo.post('/api/v1/invitations/accept', { token });
     expect(joined.status).toBe(200);
     expect(await joined.json()).toEqual({ organizationId: id, name: 'Mail-IT-Wize', role: 'admin' });
@@ -136,7 +144,7 @@ describe('organizations API', () => {
     await sudo(ann);
     await ann.post(`/api/v1/organizations/${id}/invitations`, { email: 'cleo@example.com', role: 'member' });
     const token = await invitationToken(server, 'cleo@example.com');
-    const cleo = await signedInUser(server, 'cleo@example.com');
+    const cleo = await verifiedUser(server, 'cleo@example.com');
     const answers = await Promise.all(
       Array.from({ length: 10 }, () => cleo.post('/api/v1/invitations/accept', { token })),
     );
@@ -154,10 +162,10 @@ describe('organizations API', () => {
     await sudo(ann);
     await ann.post(`/api/v1/organizations/${id}/invitations`, { email: 'cleo@example.com', role: 'member' });
     const token = await invitationToken(server, 'cleo@example.com');
-    const mallory = await signedInUser(server, 'mallory@example.com');
+    const mallory = await verifiedUser(server, 'mallory@example.com');
     await expectProblem(await mallory.post('/api/v1/invitations/accept', { token }), 403, 'forbidden');
     expect(await (await mallory.get('/api/v1/organizations')).json()).toEqual({ organizations: [] });
-    const cleo = await signedInUser(server, 'Cleo@Example.com'.toLowerCase());
+    const cleo = await verifiedUser(server, 'Cleo@Example.com'.toLowerCase());
     expect((await cleo.post('/api/v1/invitations/accept', { token })).status).toBe(200);
   });
 
@@ -166,7 +174,7 @@ describe('organizations API', () => {
     await sudo(ann);
     await ann.post(`/api/v1/organizations/${id}/invitations`, { email: 'cleo@example.com', role: 'member' });
     const token = await invitationToken(server, 'cleo@example.com');
-    const cleo = await signedInUser(server, 'cleo@example.com');
+    const cleo = await verifiedUser(server, 'cleo@example.com');
     for (const bad of [
       'x'.repeat(43),
       `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`,
@@ -181,7 +189,7 @@ describe('organizations API', () => {
       );
     }
     server.clock.advance(7 * 24 * 60 * 60_000 + minutes(1));
-    const fresh = await signedInUser(server, 'dave@example.com');
+    const fresh = await verifiedUser(server, 'dave@example.com');
     await expectProblem(await fresh.post('/api/v1/invitations/accept', { token }), 400, 'invitation_invalid');
     // The invitee is now signed out by the idle limit too; on a new sign-in the link is still dead.
     const again = apiClient(server.app);
@@ -228,7 +236,7 @@ describe('organizations API', () => {
     );
     await expectProblem(await ann.delete(`/api/v1/organizations/${id}/members/${annId}`), 409, 'last_owner');
     await ann.post(`/api/v1/organizations/${id}/invitations`, { email: 'cleo@example.com', role: 'owner' });
-    const cleo = await signedInUser(server, 'cleo@example.com');
+    const cleo = await verifiedUser(server, 'cleo@example.com');
     await cleo.post('/api/v1/invitations/accept', {
       token: await invitationToken(server, 'cleo@example.com'),
     });
@@ -252,8 +260,8 @@ describe('organizations API', () => {
     await sudo(ann);
     await ann.post(`/api/v1/organizations/${id}/invitations`, { email: 'adam@example.com', role: 'admin' });
     await ann.post(`/api/v1/organizations/${id}/invitations`, { email: 'cleo@example.com', role: 'member' });
-    const adam = await signedInUser(server, 'adam@example.com');
-    const cleo = await signedInUser(server, 'cleo@example.com');
+    const adam = await verifiedUser(server, 'adam@example.com');
+    const cleo = await verifiedUser(server, 'cleo@example.com');
     await adam.post('/api/v1/invitations/accept', {
       token: await invitationToken(server, 'adam@example.com'),
     });
@@ -313,7 +321,7 @@ describe('organizations API', () => {
     await sudo(ann);
     await ann.post(`/api/v1/organizations/${id}/invitations`, { email: 'cleo@example.com', role: 'member' });
     await ann.post(`/api/v1/organizations/${id}/invitations`, { email: 'dave@example.com', role: 'member' });
-    const cleo = await signedInUser(server, 'cleo@example.com');
+    const cleo = await verifiedUser(server, 'cleo@example.com');
     await cleo.post('/api/v1/invitations/accept', {
       token: await invitationToken(server, 'cleo@example.com'),
     });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outbox } from '../support/code-methods.js';
 import { testServer } from '../support/test-server.js';
+import { verifyAddress } from '../support/verify-email.js';
 import {
   type BrowserClient,
   browserClient,
@@ -105,6 +106,8 @@ describe('e-mail, SMS and call codes through the pages', () => {
 
   it('sets up e-mail codes, then signs in with "Send code" and the code', async () => {
     const ann = await signedInBrowser(server);
+    // Codes go to the account address only once that address is proved.
+    await verifyAddress(server, 'ann@example.com');
     const done = await setUpEmail(server, ann, 'ann@example.com');
     expect(done.status).toBe(200);
     expect(textOf(await done.text())).toContain('I have saved the recovery codes');
@@ -158,6 +161,7 @@ describe('e-mail, SMS and call codes through the pages', () => {
 
   it('refuses the new forms without the form token, and sends nothing', async () => {
     const ann = await signedInBrowser(server);
+    await verifyAddress(server, 'ann@example.com');
     await chooseMethod(ann, 'email');
     const before = (await outbox(server)).length;
     for (const path of [`${setupPath}/email`, `${setupPath}/phone?type=sms`]) {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outbox } from '../attacks/fixtures.js';
 import { invitationToken, withSmsMethod } from '../support/organizations.js';
 import { testServer } from '../support/test-server.js';
+import { verifyAddress } from '../support/verify-email.js';
 import {
   type BrowserClient,
   browserClient,
@@ -18,6 +19,7 @@ let ann: BrowserClient;
 beforeEach(async () => {
   server = await testServer();
   ann = await signedInBrowser(server, 'ann@example.com');
+  await verifyAddress(server, 'ann@example.com');
 });
 afterEach(() => server.close());
 
@@ -118,6 +120,11 @@ describe('organization pages', () => {
     const afterSignIn = await cleo.submitFrom(signIn!, signIn!, { email: 'cleo@example.com', password });
     expect(afterSignIn.status).toBe(303);
     expect(afterSignIn.headers.get('location')).toBe(`/invitation?token=${token}`);
+    // Until Cleo proves the address, the invitation waits and the page says what to do.
+    const early = await cleo.submitFrom(`/invitation?token=${token}`, '/invitation', { token });
+    expect(early.status).toBe(403);
+    expect(textOf(await early.text())).toContain('Confirm your e-mail address first');
+    await verifyAddress(server, 'cleo@example.com');
     const joined = await cleo.submitFrom(`/invitation?token=${token}`, '/invitation', { token });
     expect(joined.status).toBe(303);
     expect(joined.headers.get('location')).toBe(`/organizations/${id}?notice=joined`);

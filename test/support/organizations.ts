@@ -2,8 +2,9 @@ import { outbox, type Server } from '../attacks/fixtures.js';
 
 /** The token of the newest invitation mailed to `to`, read from the e-mail as the invitee would. */
 export async function invitationToken(server: Server, to: string): Promise<string> {
-  const mail = (await outbox(server)).filter((m) => m.to === to).at(-1);
-  const token = mail?.text.match(/\/invitation\?token=([A-Za-z0-9_-]+)/)?.[1];
+  const link = /\/invitation\?token=([A-Za-z0-9_-]+)/;
+  const mail = (await outbox(server)).filter((m) => m.to === to && link.test(m.text)).at(-1);
+  const token = mail?.text.match(link)?.[1];
   if (!token) throw new Error(`no invitation mailed to ${to}`);
   return token;
 }

@@ -1,5 +1,6 @@
 import type { Notifier } from '../../ports/notifier.js';
 import type { Store } from '../../ports/store.js';
+import { verificationMail } from './email-verification.js';
 import { invitationMail } from './invitation.js';
 import { codeMessage, numberReplacedSms } from './one-time-code.js';
 import type { Senders } from './queued-senders.js';
@@ -35,6 +36,9 @@ export function i18nNotifier(
     },
     async organizationInvitation(invitation) {
       await mailer.send(invitationMail(invitation));
+    },
+    async emailVerification(message) {
+      await mailer.send(verificationMail(message));
     },
     async twoFactorReminder(reminder) {
       await mailer.send(reminderMail(reminder));

@@ -4,6 +4,7 @@ import { kyselyAdoptionStore } from './adoption.js';
 import { kyselyAuditStore } from './audit.js';
 import { kyselyAuditExplorerStore } from './audit-explorer.js';
 import { kyselyCodeChallengeStore } from './code-challenges.js';
+import { kyselyEmailVerificationStore } from './email-verifications.js';
 import { kyselyExpiredRowStore } from './expired-rows.js';
 import { type CommitSignal, commitSignal, deferredSignal, kyselyMessageQueue } from './message-queue.js';
 import { kyselyMethodStore } from './methods.js';
@@ -30,6 +31,7 @@ export function kyselyStore(db: Kysely<Database>, queued: CommitSignal = commitS
     sessions: kyselySessionStore(db),
     audit: kyselyAuditStore(db),
     passwordResets: kyselyPasswordResetStore(db),
+    emailVerifications: kyselyEmailVerificationStore(db),
     outbox: kyselyOutboxStore(db),
     messages: kyselyMessageQueue(db, queued),
     methods: kyselyMethodStore(db),

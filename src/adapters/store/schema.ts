@@ -80,6 +80,19 @@ export interface Database {
     user_agent: string;
     detail: string;
   };
+  email_verifications: {
+    token_hash: string;
+    user_id: string;
+    email_normalized: string;
+    created_at: string;
+    expires_at: string;
+    used_at: string | null;
+  };
+  verified_emails: {
+    user_id: string;
+    email_normalized: string;
+    verified_at: string;
+  };
   password_resets: {
     token_hash: string;
     user_id: string;

@@ -6,11 +6,13 @@ import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { consumeAll, rateKeys, rateRules } from '../rate-rules.js';
 import { assertNewAddress, assertNewPasswordText } from './input-text.js';
+import { issueVerificationLink, mailVerificationLink } from './verify-email.js';
 
 /**
  * Creates an account. An address that already has one gets the very same answer (a fresh id, the
  * same hashing time) and its owner an e-mail, so sign-up cannot be used to learn who has an
- * account (ASVS 6.3.8).
+ * account (ASVS 6.3.8). A new account gets a link to prove its address: it works at once, but
+ * cannot invite or accept invitations until the link is opened.
  */
 export async function createAccount(
   deps: AppDeps,
@@ -19,8 +21,7 @@ export async function createAccount(
   const { store, hasher, clock, random, settings } = deps;
   const now = clock.now();
   if (!settings.signupOpen && !input.bypassSignupClosed) throw new DomainError('signup_closed');
-  const email = input.email.trim();
-  assertNewAddress(email);
+  const email = assertNewAddress(input.email);
   assertNewPasswordText(input.password);
   const problem = checkNewPassword(input.password, { email });
   if (problem) throw new DomainError(problem);
@@ -40,13 +41,14 @@ export async function createAccount(
     disabledAt: null,
     staffRole: null,
   };
-  const inserted = await store.transaction(async (tx) => {
-    const created = await tx.users.insertIfAbsent(user);
-    if (created)
-      await recordAudit(tx, random, now, { userId: id, type: 'account_created', context: input.context });
-    return created;
+  const verificationToken = await store.transaction(async (tx) => {
+    if (!(await tx.users.insertIfAbsent(user))) return null;
+    await recordAudit(tx, random, now, { userId: id, type: 'account_created', context: input.context });
+    return issueVerificationLink(tx, deps, { user, now, context: input.context });
   });
-  if (!inserted) await tellOwnerOfExistingAccount(deps, email, input.context, now);
+  // Either way exactly one e-mail goes out, so the two answers stay alike.
+  if (verificationToken) await mailVerificationLink(deps, user, verificationToken);
+  else await tellOwnerOfExistingAccount(deps, email, input.context, now);
   return { id, email };
 }
 

@@ -1,4 +1,4 @@
-import { isPlausibleEmail } from '../../core/accounts/email.js';
+import { readEmailAddress } from '../../core/accounts/email.js';
 import { DomainError } from '../../core/errors.js';
 
 /**
@@ -15,10 +15,15 @@ export function assertAddressText(email: string): void {
     throw new DomainError('invalid_input', 'Unusable characters in the address');
 }
 
-/** A new account's address must also look like one: it becomes the user's name and mail target. */
-export function assertNewAddress(email: string): void {
+/**
+ * A new address (an account's, an invitee's) must read the same to us and to every mailer: it
+ * becomes a name and a mail target. Returns it in the form to store and send to.
+ */
+export function assertNewAddress(email: string): string {
   assertAddressText(email);
-  if (!isPlausibleEmail(email)) throw new DomainError('invalid_input', 'Not an e-mail address');
+  const reading = readEmailAddress(email);
+  if (!reading.ok) throw new DomainError('invalid_input', `Not a usable e-mail address (${reading.reason})`);
+  return reading.address;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Invitation } from '../../core/organizations/organization.js';
 import type { OrganizationRole } from '../../core/organizations/roles.js';
 import { hashToken } from '../../core/sessions/session-token.js';
 import type { RequestContext } from '../../core/types.js';
+import { requireVerifiedEmail } from '../accounts/verify-email.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import type { Authenticated } from '../sessions/authenticate.js';
@@ -58,6 +59,8 @@ export async function acceptInvitation(
   const invitation = await validInvitation(deps, input.token);
   if (!invitation) throw new DomainError('invitation_invalid');
   if (!isInvitee(invitation, auth.user.email)) throw new DomainError('forbidden');
+  // The invited address must be the account's own, not one typed at sign-up to catch the link.
+  await requireVerifiedEmail(deps, auth.user);
   const now = clock.now();
   return store.transaction(async (tx) => {
     const spent = await tx.organizations.consumeInvitation(invitation.tokenHash, now);

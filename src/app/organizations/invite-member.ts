@@ -6,6 +6,7 @@ import type { OrganizationRole } from '../../core/organizations/roles.js';
 import { hashToken, newId, newToken } from '../../core/sessions/session-token.js';
 import type { RequestContext } from '../../core/types.js';
 import { assertNewAddress } from '../accounts/input-text.js';
+import { requireVerifiedEmail } from '../accounts/verify-email.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import { consumeInTurn, rateKeys, rateRules } from '../rate-rules.js';
@@ -29,8 +30,9 @@ export async function inviteMember(
   const { organization, role: inviterRole } = await managerIn(store, input.organizationId, auth.user.id);
   if (!mayGrant(inviterRole, input.role)) throw new DomainError('forbidden');
   requireSudo(deps, auth);
-  const email = input.email.trim();
-  assertNewAddress(email);
+  // An unproved account could otherwise send our e-mails to anyone, in its typed address's name.
+  await requireVerifiedEmail(deps, auth.user);
+  const email = assertNewAddress(input.email);
   const now = clock.now();
   // Invitations are e-mails to strangers: capped per inviter and per organization, so neither a
   // hijacked admin nor an organization made for the purpose turns us into a spam relay.

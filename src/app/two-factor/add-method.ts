@@ -3,6 +3,7 @@ import { newId } from '../../core/sessions/session-token.js';
 import type { RequestContext } from '../../core/types.js';
 import type { DeviceOptions } from '../../factors/factor.js';
 import { factorOf, isMethodType } from '../../factors/registry.js';
+import { requireVerifiedIfAccountAddress } from '../accounts/verify-email.js';
 import type { AppDeps } from '../deps.js';
 import { assertMethodAllowed } from '../policy/method-rules.js';
 import type { Authenticated } from '../sessions/authenticate.js';
@@ -61,6 +62,10 @@ export async function addMethod(
   });
   if (!started.ok) throw new DomainError(started.reason, started.detail);
   const { method, reveal } = started;
+  await requireVerifiedIfAccountAddress(deps, user, {
+    channel: factor.channel,
+    destination: method.destination,
+  });
   await store.methods.create(method);
   if (!factor.startChallenge) return { id: method.id, type, reveal };
   try {

@@ -3,6 +3,7 @@ import type { RequestContext, TwoFactorMethod } from '../../core/types.js';
 import { sentCodeFactorOf } from '../../factors/registry.js';
 import { type SentCodeFactor, spendSentCode } from '../../factors/sent-code/sent-code-factor.js';
 import type { Store } from '../../ports/store.js';
+import { requireVerifiedIfAccountAddress } from '../accounts/verify-email.js';
 import { recordAudit } from '../audit.js';
 import type { AppDeps } from '../deps.js';
 import type { Authenticated } from '../sessions/authenticate.js';
@@ -72,6 +73,7 @@ export async function startDestinationChange(
     (m) => m.type === method.type && m.id !== method.id && same(m.destination),
   );
   if (taken) throw new DomainError('conflict', 'This destination is already a method');
+  await requireVerifiedIfAccountAddress(deps, user, { channel: factor.channel, destination });
   await sendCode(deps, {
     user,
     method,

@@ -1,4 +1,4 @@
-import { isPlausibleEmail } from '../../core/accounts/email.js';
+import { readEmailAddress } from '../../core/accounts/email.js';
 import { maskEmail } from '../phone/normalize-phone.js';
 import { sentCodeFactor } from '../sent-code/sent-code-factor.js';
 
@@ -7,9 +7,10 @@ export const emailFactor = sentCodeFactor({
   type: 'email',
   channel: 'email',
   readDestination({ input }) {
-    const address = input.address?.trim() ?? '';
-    return isPlausibleEmail(address)
-      ? { ok: true, destination: address }
+    // The same rules as an account's address: codes go where the address looks like it goes.
+    const reading = readEmailAddress(input.address ?? '');
+    return reading.ok
+      ? { ok: true, destination: reading.address }
       : { ok: false, reason: 'invalid_input', detail: 'Not an e-mail address' };
   },
   mask: maskEmail,

@@ -6,6 +6,7 @@ import { passwordResetRoutes } from './account/password-reset-routes.js';
 import { sessionRoutes } from './account/session-routes.js';
 import { signInRoutes } from './account/sign-in-routes.js';
 import { signUpRoutes } from './account/sign-up-routes.js';
+import { verifyEmailRoutes } from './account/verify-email-routes.js';
 import { assetRoutes } from './assets-route.js';
 import { outboxPageRoute } from './dev/outbox-page-route.js';
 import { organizationPageRoutes } from './organizations/organization-page-routes.js';
@@ -35,4 +36,5 @@ export function pageRoutes(app: Hono<HttpEnv>): void {
   consoleRoutes(app);
   twoFactorResetRoutes(app);
   unlockPageRoutes(app);
+  verifyEmailRoutes(app);
 }

@@ -10,6 +10,7 @@ import { methodDestinationChange } from './0008-method-destination-change.js';
 import { auditAndAdoption } from './0009-audit-and-adoption.js';
 import { secondFactorLockouts } from './0010-second-factor-lockouts.js';
 import { messageQueue } from './0011-message-queue.js';
+import { emailVerification } from './0013-email-verification.js';
 import { webauthnCredentials } from './0014-webauthn-credentials.js';
 
 /**
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0010_second_factor_lockouts': secondFactorLockouts,
   '0011_message_queue': messageQueue,
   '0014_webauthn_credentials': webauthnCredentials,
+  '0013_email_verification': emailVerification,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { recentActivity } from '../../../app/accounts/account-activity.js';
+import { isEmailVerified, resendVerificationLink } from '../../../app/accounts/verify-email.js';
 import { confirmPassword } from '../../../app/sessions/confirm-password.js';
 import { listSessions, revokeOtherSessions, revokeSession } from '../../../app/sessions/manage-sessions.js';
 import { ownTwoFactorSummary } from '../../../app/two-factor/own-two-factor.js';
@@ -21,11 +22,15 @@ export function meRoutes(api: OpenAPIHono<HttpEnv>): void {
     async (c) => {
       const auth = requireSignedIn(c);
       const { user } = auth;
-      const twoFactor = await ownTwoFactorSummary(c.get('deps'), auth);
+      const [twoFactor, emailVerified] = await Promise.all([
+        ownTwoFactorSummary(c.get('deps'), auth),
+        isEmailVerified(c.get('deps'), user),
+      ]);
       return c.json(
         {
           id: user.id,
           email: user.email,
+          emailVerified,
           twoFactor: {
             ...twoFactor,
             methods: twoFactor.methods.map((m) => ({
@@ -37,6 +42,19 @@ export function meRoutes(api: OpenAPIHono<HttpEnv>): void {
         },
         200,
       );
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/me/email-verification',
+      summary: 'Mail the link that confirms the account address again (once a minute at most)',
+      responses: { 202: { description: 'Sent' }, ...problems(401, 409, 429) },
+    }),
+    async (c) => {
+      await resendVerificationLink(c.get('deps'), requireSignedIn(c), c.get('requestContext'));
+      return c.body(null, 202);
     },
   );
 

@@ -27,6 +27,8 @@ export const Me = z
   .object({
     id: z.string(),
     email: z.string(),
+    /** Whether the owner opened the link mailed to `email`; inviting and joining need it. */
+    emailVerified: z.boolean(),
     twoFactor: z.object({
       enabled: z.boolean(),
       primary: z.string().nullable(),

@@ -29,6 +29,16 @@ import { RemoveMemberPage } from './remove-member-page.js';
 
 const orgPath = (id: string) => `/organizations/${encodeURIComponent(id)}`;
 
+/** An invitee whose address is unproved: the invitation waits, and the way to the link is shown. */
+function unverifiedInvitee(c: Context<HttpEnv>) {
+  return renderMessage(c, 403, (t) => ({
+    title: t('verifyEmail.notice.title'),
+    kind: 'info',
+    message: t('error.email_unverified'),
+    action: { href: '/security', label: t('verifyEmail.toSecurity') },
+  }));
+}
+
 const asRole = (value: string | undefined): OrganizationRole | null =>
   organizationRoles.find((r) => r === value) ?? null;
 
@@ -212,7 +222,9 @@ export function organizationPageRoutes(app: Hono<HttpEnv>): void {
     problem: (t, error) =>
       isDomainError(error, 'invalid_input')
         ? fieldProblem('email', t('form.emailInvalid'), 422)
-        : problemsFor('rate_limited')(t, error),
+        : isDomainError(error, 'email_unverified')
+          ? { message: t('error.email_unverified'), field: null, status: 403 }
+          : problemsFor('rate_limited')(t, error),
     rerender: ({ c, form, auth }, problem) =>
       showOrganization(c, auth, c.req.param('id') ?? '', {
         invite: { ...inviteFields(form), error: problem.message },
@@ -286,6 +298,7 @@ export function organizationPageRoutes(app: Hono<HttpEnv>): void {
     on: {
       invitation_invalid: refusedInvitation,
       forbidden: refusedInvitation,
+      email_unverified: ({ c }) => unverifiedInvitee(c),
     },
   });
 }

@@ -11,6 +11,7 @@ import { PendingResetPanel } from '../two-factor-reset/pending-reset.js';
 import { AccountSection } from './account-section.js';
 import { ActivitySection } from './activity-section.js';
 import { DevicesSection } from './devices-section.js';
+import { EmailVerificationNotice, type ResendState } from './email-verification-notice.js';
 import { RememberedDevicesSection } from './remembered-devices-section.js';
 import { TwoFactorSection } from './two-factor-section.js';
 
@@ -28,6 +29,9 @@ export interface SecurityPageProps {
   /** Absent: the section is not shown (no 2FA, or remembering is off and none is left). */
   remembered?: { devices: RememberedDevice[]; currentIds: string[] } | undefined;
   notice?: SecurityNotice | undefined;
+  /** Whether the account address is proved; while it is not, a notice offers the link again. */
+  emailVerified?: boolean | undefined;
+  resend?: ResendState;
 }
 
 const noticeKeys = {
@@ -64,6 +68,9 @@ export function SecurityPage(props: SecurityPageProps) {
         </Alert>
       )}
       <PendingResetPanel page={page} />
+      {props.emailVerified === false && (
+        <EmailVerificationNotice page={page} email={props.email} resend={props.resend} />
+      )}
       <AccountSection page={page} email={props.email} />
       <TwoFactorSection page={page} summary={props.summary} />
       {props.policy && <PolicySection page={page} policy={props.policy} />}

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { recentActivity } from '../../../app/accounts/account-activity.js';
+import { isEmailVerified } from '../../../app/accounts/verify-email.js';
 import { effectivePolicyFor } from '../../../app/policy/effective-policy.js';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
 import { listSessions, revokeOtherSessions, revokeSession } from '../../../app/sessions/manage-sessions.js';
@@ -43,14 +44,16 @@ function noticeFrom(c: Context<HttpEnv>): SecurityNotice | undefined {
 
 async function showSecurity(c: Context<HttpEnv>, auth: Authenticated) {
   const deps = c.get('deps');
-  const [summary, sessions, events, remembered, rememberDays, policy] = await Promise.all([
+  const [summary, sessions, events, remembered, rememberDays, policy, emailVerified] = await Promise.all([
     ownTwoFactorSummary(deps, auth),
     listSessions(deps, auth),
     recentActivity(deps, auth, activityLimit),
     rememberedDevicesFor(c, auth),
     rememberDeviceDays(deps, auth.user.id),
     effectivePolicyFor(deps, auth.user.id),
+    isEmailVerified(deps, auth.user),
   ]);
+  const resend = c.req.query('verification');
   return renderPage(
     c,
     <SecurityPage
@@ -65,6 +68,8 @@ async function showSecurity(c: Context<HttpEnv>, auth: Authenticated) {
       }
       notice={noticeFrom(c)}
       policy={policy}
+      emailVerified={emailVerified}
+      resend={resend === 'sent' || resend === 'wait' ? resend : undefined}
     />,
   );
 }
