@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findCycles, type ImportEdge, importEdges, importSpecifiers } from './support/import-graph.js';
 
@@ -98,6 +100,19 @@ describe('the dependency rule', () => {
     );
     expect(breaks, 'imports of adapters/ outside the composition root').toEqual([]);
   });
+
+  it('the HTTP edge reaches no store, hasher, secret box, limiter or randomness: it calls use cases', () => {
+    // The dependency bag still travels through http/ to be handed to the use cases; what http may
+    // not do is open it. Reading one of these members there is a use case that is missing.
+    const opened =
+      /\b(?:deps|c\.get\('deps'\)|c\.var\.deps)\s*\.\s*(store|hasher|secretBox|limiter|random|recoveryPeppers)\b|\{[^}]*\b(store|hasher|secretBox|limiter|random|recoveryPeppers)\b[^}]*\}\s*=\s*(?:deps|c\.get\('deps'\))/;
+    const breaks = sourceFiles('src/http').flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (opened.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    expect(breaks, 'the dependency bag opened in http/').toEqual([]);
+  });
 });
 
 describe('the import scanner', () => {
@@ -149,4 +164,13 @@ function moduleName(specifier: string): string {
 
 function isBuiltin(specifier: string): boolean {
   return specifier.startsWith('node:') || builtinModules.includes(specifier);
+}
+
+/** Every non-test TypeScript file below `dir`. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) && !entry.name.includes('.test.') ? [path] : [];
+  });
 }
