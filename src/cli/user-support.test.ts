@@ -78,3 +78,43 @@ describe('twostep user role and user reset-2fa', () => {
     expect((await run(['user', 'reset-2fa', '--help'])).stdout).toContain('--reason TEXT');
   });
 });
+
+describe('twostep user list', () => {
+  const { run, withServer } = cliWorkspace('twostep-cli-');
+
+  it('shows whether 2FA is on, with which method types, and the staff role', async () => {
+    await run(['user', 'add', 'ann@example.com'], `${password}\n`);
+    await run(['user', 'add', 'bob@example.com'], `${password}\n`);
+    await run(['user', 'role', 'bob@example.com', 'operator']);
+    await withServer(async ({ deps }) => {
+      const ann = (await deps.store.users.findByEmail('ann@example.com'))!;
+      const at = new Date();
+      const method = (id: string, type: string, status: 'active' | 'pending') => ({
+        id,
+        userId: ann.id,
+        type,
+        label: type,
+        status,
+        secretSealed: null,
+        destination: type === 'sms' ? '+31612345678' : null,
+        otp: null,
+        lastUsedStep: null,
+        createdAt: at,
+        confirmedAt: status === 'active' ? at : null,
+        lastUsedAt: null,
+        pendingExpiresAt: null,
+      });
+      await deps.store.methods.create(method('m1', 'totp', 'active'));
+      await deps.store.methods.create(method('m2', 'sms', 'active'));
+      // A set-up never confirmed does not turn 2FA on.
+      await deps.store.methods.create(method('m3', 'voice', 'pending'));
+    });
+    const listed = await run(['user', 'list']);
+    expect(listed.code).toBe(0);
+    const [header, ann, bob] = listed.stdout.split('\n');
+    expect(header).toMatch(/STATUS\s+2FA\s+STAFF$/);
+    expect(ann).toMatch(/^ann@example\.com\s.*active\s+on \(totp, sms\)\s+-$/);
+    expect(bob).toMatch(/^bob@example\.com\s.*active\s+off\s+operator$/);
+    expect(listed.stdout.endsWith('\n')).toBe(true);
+  });
+});
