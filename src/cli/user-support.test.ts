@@ -60,6 +60,7 @@ describe('twostep user role and user reset-2fa', () => {
     expect(waiting.stdout).toMatch(/takes effect at \d{4}-\d\d-\d\dT.+ unless the user cancels it/);
     expect(await run(['user', 'reset-2fa', 'ann@example.com', '--reason', 'again'])).toMatchObject({
       code: 1,
+      stderr: expect.stringContaining('already waiting'),
     });
     await withServer(async ({ deps }) => {
       expect(await deps.store.recoveryCodes.countLeft(annId)).toBe(2);

@@ -82,6 +82,7 @@ export const consoleMessages = defineMessages({
     'audit.staff_signed_user_out': 'Signed out everywhere by the support team',
     'audit.two_factor_reset_requested': 'The support team asked to reset two-step verification',
     'audit.two_factor_reset_cancelled': 'The reset of two-step verification was cancelled',
+    'audit.two_factor_reset_shortened': 'The wait before the reset of two-step verification was shortened',
     'audit.two_factor_reset_completed': 'Two-step verification was reset by the support team',
     'twoFactorReset.banner':
       'Our support team was asked to reset your two-step verification. It happens on {time} unless you cancel it.',
@@ -201,6 +202,7 @@ export const consoleMessages = defineMessages({
     'audit.staff_signed_user_out': 'Overal uitgelogd door het supportteam',
     'audit.two_factor_reset_requested': 'Het supportteam heeft gevraagd de tweestapsverificatie te resetten',
     'audit.two_factor_reset_cancelled': 'De reset van de tweestapsverificatie is geannuleerd',
+    'audit.two_factor_reset_shortened': 'De wachttijd voor de reset van de tweestapsverificatie is ingekort',
     'audit.two_factor_reset_completed': 'De tweestapsverificatie is gereset door het supportteam',
     'twoFactorReset.banner':
       'Ons supportteam is gevraagd uw tweestapsverificatie te resetten. Dat gebeurt op {time}, tenzij u het annuleert.',
@@ -318,6 +320,8 @@ export const consoleMessages = defineMessages({
     'audit.staff_signed_user_out': 'Utloggad överallt av supportteamet',
     'audit.two_factor_reset_requested': 'Supportteamet begärde att tvåstegsverifieringen skulle återställas',
     'audit.two_factor_reset_cancelled': 'Återställningen av tvåstegsverifieringen avbröts',
+    'audit.two_factor_reset_shortened':
+      'Väntetiden före återställningen av tvåstegsverifieringen förkortades',
     'audit.two_factor_reset_completed': 'Tvåstegsverifieringen återställdes av supportteamet',
     'twoFactorReset.banner':
       'Vårt supportteam har ombetts att återställa din tvåstegsverifiering. Det sker den {time} om du inte avbryter det.',
@@ -437,6 +441,8 @@ export const consoleMessages = defineMessages({
     'audit.two_factor_reset_requested':
       'A equipe de suporte pediu para redefinir a verificação em duas etapas',
     'audit.two_factor_reset_cancelled': 'A redefinição da verificação em duas etapas foi cancelada',
+    'audit.two_factor_reset_shortened':
+      'A espera pela redefinição da verificação em duas etapas foi encurtada',
     'audit.two_factor_reset_completed': 'A verificação em duas etapas foi redefinida pela equipe de suporte',
     'twoFactorReset.banner':
       'Nossa equipe de suporte recebeu um pedido para redefinir a sua verificação em duas etapas. Isso acontece em {time}, a menos que você cancele.',
