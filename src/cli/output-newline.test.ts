@@ -64,7 +64,10 @@ describe('runCli', () => {
       summary: 'x',
       details: [],
       options: {},
-      run: async (_: unknown, out: typeof io) => (out.stdout.write('no newline'), 0),
+      run: async (_: unknown, out: typeof io) => {
+        out.stdout.write('no newline');
+        return 0;
+      },
     };
     commands.push(open);
     try {
