@@ -8,8 +8,9 @@ import {
   userOverview,
 } from '../../app/support/staff-actions.js';
 import { findUserByEmailAsStaff } from '../../app/support/staff-lookups.js';
+import { cancelResetAsStaff, shortenResetAsOperator } from '../../app/support/staff-reset-actions.js';
 import { maxReasonLength } from '../../app/support/two-factor-reset.js';
-import { isDomainError } from '../../core/errors.js';
+import { DomainError, isDomainError } from '../../core/errors.js';
 import type { HttpEnv } from '../env.js';
 import { validCsrf } from '../middleware/csrf.js';
 import { emailField, readForm } from '../pages/form-body.js';
@@ -75,6 +76,10 @@ async function consoleAction(
       const reason = (form.reason ?? '').slice(0, maxReasonLength);
       return showUser(c, staff, id, { message: c.get('t')('console.reset.reasonMissing'), reason });
     }
+    if (isDomainError(error, 'invalid_input') && error.message === 'effectiveAt') {
+      const reason = (form.reason ?? '').slice(0, maxReasonLength);
+      return showUser(c, staff, id, { message: c.get('t')('console.reset.hoursInvalid'), reason });
+    }
     if (isDomainError(error, 'reset_pending') || isDomainError(error, 'nothing_to_reset')) {
       const reason = (form.reason ?? '').slice(0, maxReasonLength);
       return showUser(c, staff, id, { message: problemFrom(c.get('t'), error).message, reason });
@@ -129,6 +134,27 @@ export function consoleUserRoutes(app: Hono<HttpEnv>): void {
     consoleAction(c, async (staff, userId) => {
       await enableAccount(c.get('deps'), staff, { userId, context: c.get('requestContext') });
       return 'enabled';
+    }),
+  );
+
+  app.post('/console/users/:id/cancel-reset', (c) =>
+    consoleAction(c, async (staff, userId) => {
+      await cancelResetAsStaff(c.get('deps'), staff, { userId, context: c.get('requestContext') });
+      return 'reset-cancelled';
+    }),
+  );
+
+  app.post('/console/users/:id/shorten-reset', (c) =>
+    consoleAction(c, async (staff, userId, form) => {
+      const hours = /^\d{1,4}$/.test(form.hours ?? '') ? Number(form.hours) : Number.NaN;
+      if (Number.isNaN(hours)) throw new DomainError('invalid_input', 'effectiveAt');
+      const reset = await shortenResetAsOperator(c.get('deps'), staff, {
+        userId,
+        hours,
+        reason: (form.reason ?? '').slice(0, maxReasonLength + 1),
+        context: c.get('requestContext'),
+      });
+      return reset.status === 'done' ? 'reset-done' : 'reset-shortened';
     }),
   );
 
