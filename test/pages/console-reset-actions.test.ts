@@ -4,7 +4,14 @@ import { outbox } from '../attacks/fixtures.js';
 import { grantRole, userId } from '../support/staff.js';
 import { testServer } from '../support/test-server.js';
 import { userWithTotp } from '../support/two-factor.js';
-import { type BrowserClient, password, type Server, signedInBrowser, textOf } from './page-client.js';
+import {
+  type BrowserClient,
+  password,
+  pendingBrowser,
+  type Server,
+  signedInBrowser,
+  textOf,
+} from './page-client.js';
 
 const reason = 'Lost phone and codes; identity checked by e-mail';
 const hour = 3_600_000;
@@ -117,5 +124,18 @@ describe('a waiting reset on the console user page', () => {
     });
     expect(now.headers.get('location')).toBe(`/console/users/${annId}?done=reset-done`);
     expect(await server.deps.store.methods.listForUser(annId)).toHaveLength(0);
+  });
+
+  it('the user signing in is told at the second step when it takes effect and how to cancel it', async () => {
+    const support = await staffBrowser('sue@staff.example', 'support');
+    const before = await pendingBrowser(server, annId);
+    expect(textOf((await before.open('/sign-in/second-factor')).html)).not.toContain('is waiting');
+    await requestReset(support);
+    const ann = await pendingBrowser(server, annId);
+    const text = textOf((await ann.open('/sign-in/second-factor')).html);
+    expect(text).toMatch(
+      /A reset of your two-step verification is waiting: on .+ your sign-in methods and recovery codes will be removed\./,
+    );
+    expect(text).toContain('Cancel it with the link in the e-mail we sent you');
   });
 });

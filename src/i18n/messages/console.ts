@@ -97,6 +97,8 @@ export const consoleMessages = defineMessages({
     'twoFactorReset.banner':
       'Our support team was asked to reset your two-step verification. It happens on {time} unless you cancel it.',
     'twoFactorReset.banner.action': 'Review and cancel',
+    'twoFactorReset.signIn':
+      'A reset of your two-step verification is waiting: on {time} your sign-in methods and recovery codes will be removed. Did you not ask for it? Cancel it with the link in the e-mail we sent you, or finish signing in and cancel it on the security page.',
     'twoFactorReset.panel.heading': 'Pending reset of two-step verification',
     'twoFactorReset.panel.text':
       'Our support team was asked to remove your sign-in methods and recovery codes. This takes effect on {time}. If you did not ask for this, cancel it now and change your password.',
@@ -227,6 +229,8 @@ export const consoleMessages = defineMessages({
     'twoFactorReset.banner':
       'Ons supportteam is gevraagd uw tweestapsverificatie te resetten. Dat gebeurt op {time}, tenzij u het annuleert.',
     'twoFactorReset.banner.action': 'Bekijken en annuleren',
+    'twoFactorReset.signIn':
+      'Er staat een reset van uw tweestapsverificatie klaar: op {time} worden uw aanmeldmethoden en herstelcodes verwijderd. Heeft u hier niet om gevraagd? Annuleer de reset met de link in de e-mail die we u stuurden, of meld u verder aan en annuleer hem op de beveiligingspagina.',
     'twoFactorReset.panel.heading': 'Reset van tweestapsverificatie staat klaar',
     'twoFactorReset.panel.text':
       'Ons supportteam is gevraagd uw inlogmethoden en herstelcodes te verwijderen. Dit gaat in op {time}. Hebt u hier niet om gevraagd? Annuleer het dan nu en wijzig uw wachtwoord.',
@@ -357,6 +361,8 @@ export const consoleMessages = defineMessages({
     'twoFactorReset.banner':
       'Vårt supportteam har ombetts att återställa din tvåstegsverifiering. Det sker den {time} om du inte avbryter det.',
     'twoFactorReset.banner.action': 'Granska och avbryt',
+    'twoFactorReset.signIn':
+      'En återställning av din tvåstegsverifiering väntar: den {time} tas dina inloggningsmetoder och återställningskoder bort. Har du inte bett om det? Avbryt den med länken i e-postmeddelandet vi skickade, eller slutför inloggningen och avbryt den på säkerhetssidan.',
     'twoFactorReset.panel.heading': 'Väntande återställning av tvåstegsverifiering',
     'twoFactorReset.panel.text':
       'Vårt supportteam har ombetts att ta bort dina inloggningsmetoder och återställningskoder. Det träder i kraft den {time}. Om du inte har bett om detta, avbryt nu och byt lösenord.',
@@ -488,6 +494,8 @@ export const consoleMessages = defineMessages({
     'twoFactorReset.banner':
       'Nossa equipe de suporte recebeu um pedido para redefinir a sua verificação em duas etapas. Isso acontece em {time}, a menos que você cancele.',
     'twoFactorReset.banner.action': 'Revisar e cancelar',
+    'twoFactorReset.signIn':
+      'Há uma redefinição da sua verificação em duas etapas pendente: em {time} seus métodos de login e códigos de recuperação serão removidos. Não foi você que pediu? Cancele-a pelo link do e-mail que enviamos ou termine o login e cancele-a na página de segurança.',
     'twoFactorReset.panel.heading': 'Redefinição pendente da verificação em duas etapas',
     'twoFactorReset.panel.text':
       'Nossa equipe de suporte recebeu um pedido para remover seus métodos de acesso e códigos de recuperação. Isso entra em vigor em {time}. Se não foi você que pediu, cancele agora e troque a sua senha.',

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
+import { pendingResetFor } from '../../../app/support/two-factor-reset.js';
 import { ownSignInChoices } from '../../../app/two-factor/own-two-factor.js';
 import { rememberDeviceDays } from '../../../app/two-factor/remember-device-period.js';
 import { verifySecondFactor } from '../../../app/two-factor/verify-second-factor.js';
@@ -54,6 +55,8 @@ export async function show(
   if (!method) return startOver(c);
   const codeStep = await codeStepState(deps, auth, method.id);
   const rememberDays = await rememberDeviceDays(deps, auth.user.id);
+  // Someone may have talked support into a reset: the real owner signing in must learn of it.
+  const pendingReset = await pendingResetFor(deps, auth.user.id);
   const next = c.req.query('next') ? safeNext(c.req.query('next')) : undefined;
   return renderPage(
     c,
@@ -65,6 +68,7 @@ export async function show(
       codeStep={codeStep}
       error={error}
       remember={rememberDays > 0 ? { days: rememberDays, checked: rememberChecked } : undefined}
+      pendingResetAt={pendingReset?.effectiveAt ?? null}
     />,
     status,
   );
