@@ -30,7 +30,7 @@ export function PendingResetActions(props: {
       </PostForm>
       {staff.staffRole === 'operator' && (
         <PostForm action={`${base}/shorten-reset`} csrfToken={csrfToken} class="form">
-          <h3 class="panel-subtitle">{t('console.reset.shorten')}</h3>
+          <h3>{t('console.reset.shorten')}</h3>
           <p class="panel-text">{t('console.reset.shortenHint')}</p>
           {problem && (
             <p class="field-error" id="shorten-error" role="alert">
