@@ -4,6 +4,7 @@ import { startCleanupJob } from './app/maintenance/cleanup-job.js';
 import { startReminderJob } from './app/policy/reminder-job.js';
 import { startAdoptionSnapshots } from './app/reports/adoption-snapshot-job.js';
 import { startResetJob } from './app/support/reset-job.js';
+import { welcomeLine } from './cli/welcome.js';
 import { composeServer } from './compose.js';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -38,6 +39,8 @@ export async function startServer(): Promise<void> {
       },
       `Twostep is listening on ${config.publicUrl}${config.devOutbox ? ` (development outbox: ${config.publicUrl}/dev/outbox)` : ''}`,
     );
+    // stdout stays JSON for log collectors; the person who typed `npm start` reads stderr.
+    process.stderr.write(welcomeLine(config.publicUrl, config.devOutbox));
   });
   const metricsListener =
     config.metricsPort === null

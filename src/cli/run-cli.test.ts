@@ -32,7 +32,7 @@ describe('twostep CLI', () => {
     const listed = await run(['user', 'list']);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(
-      /^EMAIL\s+ID\s+CREATED\s+STATUS\nann@example\.com\s+\S+\s+\d{4}-\d\d-\d\dT[\d:]+Z\s+active\n$/,
+      /^EMAIL\s+ID\s+CREATED\s+STATUS\s+2FA\s+STAFF\nann@example\.com\s+\S+\s+\d{4}-\d\d-\d\dT[\d:]+Z\s+active\s+off\s+-\n$/,
     );
 
     const before = await signInOverHttp();

@@ -9,8 +9,37 @@ import { commandHelp, overviewHelp } from './help.js';
 const groups = new Set(commands.filter((c) => c.path.length > 1).map((c) => c.path[0]!));
 const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h';
 
-/** Runs one command line (without `node` and the script) and returns the exit code. */
+/**
+ * Runs one command line (without `node` and the script) and returns the exit code. Whatever a
+ * command wrote, each stream ends with a newline, so the shell's prompt never lands mid-line.
+ */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const stdout = lineEnding(io.stdout);
+  const stderr = lineEnding(io.stderr);
+  try {
+    return await runCommand(argv, { ...io, stdout, stderr });
+  } finally {
+    stdout.finish();
+    stderr.finish();
+  }
+}
+
+/** A stream that remembers whether its last text ended a line, and ends it on `finish`. */
+function lineEnding(stream: CliIo['stdout']) {
+  let open = false;
+  return {
+    write(text: string) {
+      if (text) open = !text.endsWith('\n');
+      return stream.write(text);
+    },
+    finish() {
+      if (open) stream.write('\n');
+      open = false;
+    },
+  };
+}
+
+async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const command = commands.find((c) => c.path.every((word, i) => argv[i] === word));
   try {
     if (!command) return overview(argv, io);

@@ -86,6 +86,7 @@ export type AuditEventType =
   | 'staff_signed_user_out'
   | 'two_factor_reset_requested'
   | 'two_factor_reset_cancelled'
+  | 'two_factor_reset_shortened'
   | 'two_factor_reset_completed'
   | 'audit_log_exported';
 

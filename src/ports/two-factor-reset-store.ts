@@ -12,6 +12,11 @@ export interface TwoFactorResetStore {
    * clicks on the link) exactly one gets `true`.
    */
   close(id: string, status: 'cancelled' | 'done', at: Date): Promise<boolean>;
+  /**
+   * Moves a pending reset's time and replaces its cancel token (the old link stops working), only
+   * while it is pending and only to an earlier time; returns whether it changed.
+   */
+  bringForward(id: string, effectiveAt: Date, cancelTokenHash: string): Promise<boolean>;
   /** Pending resets whose waiting period is over, oldest first. */
   listDue(now: Date, limit: number): Promise<TwoFactorReset[]>;
   listForUser(userId: string, limit: number): Promise<TwoFactorReset[]>;

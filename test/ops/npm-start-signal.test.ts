@@ -85,11 +85,15 @@ describe('npm start', () => {
           TWOSTEP_DATABASE_URL: `sqlite:${join(dataDir, 'twostep.db')}`,
           TWOSTEP_LOG_LEVEL: 'info',
         },
-        stdio: ['ignore', 'pipe', 'ignore'],
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
+      let terminal = '';
       child.stdout!.on('data', (chunk) => {
         output += String(chunk);
+      });
+      child.stderr!.on('data', (chunk) => {
+        terminal += String(chunk);
       });
       const closed = once(child, 'close') as Promise<[number | null, string | null]>;
       const healthy = await waitFor(async () => {
@@ -101,6 +105,10 @@ describe('npm start', () => {
       }, 30_000);
       expect(healthy).toBe(true);
       tree = processTree(child.pid!);
+      // One line for the person at the terminal; stdout stays JSON lines for machines.
+      expect(terminal).toContain(`Twostep is running at http://localhost:${port} — open it in your browser`);
+      expect(terminal.endsWith('\n')).toBe(true);
+      expect(output).not.toContain('open it in your browser');
 
       child.kill(signal);
       expect(await waitFor(async () => !(await accepting(port)), 5_000)).toBe(true);

@@ -62,9 +62,9 @@ describe('organization pages', () => {
     expect(text).toContain('The organization was created. You are its owner.');
     expect(text).toContain('Your role: Owner');
     expect(html).toContain('<table class="data-table data-table-stack">');
-    expect(text).toMatch(
-      /ann@example\.com You Joined Nov 23, 2026 Last signed in Nov 23, 2026 Off Owner Admin Member Change role Remove ann@example\.com/,
-    );
+    expect(text).toMatch(/ann@example\.com You Joined Nov 23, 2026 Last signed in Nov 23, 2026 Off Owner/);
+    // Her own row offers no "Change role" or "Remove": she is the only one in charge.
+    expect(text).not.toContain('Change role');
     expect(html).toContain(`action="/organizations/${id}/invitations"`);
     expect(textOf((await ann.open('/organizations')).html)).toContain('Mail-IT-Wize Your role Owner');
   });
@@ -213,5 +213,29 @@ describe('organization pages', () => {
       const { html } = await ann.open(`/organizations/${id}`, { 'accept-language': lang });
       expect(textOf(html)).toContain(words);
     }
+  });
+});
+
+describe('an owner on her own row', () => {
+  it('is not offered "Change role" or "Remove" on herself, but is on another member', async () => {
+    const id = await createFromPage(ann, 'Acme');
+    const annId = await memberIdOf('ann@example.com');
+    const before = (await ann.open(`/organizations/${id}`)).html;
+    expect(before).not.toContain(`/members/${annId}/role`);
+    expect(before).not.toContain(`/members/${annId}/remove`);
+    expect(before).not.toContain(`id="role-${annId}"`);
+
+    await seedUser(server, 'bob@example.com');
+    const bobId = await memberIdOf('bob@example.com');
+    await server.deps.store.organizations.addMember({
+      organizationId: id,
+      userId: bobId,
+      role: 'member',
+      joinedAt: server.clock.now(),
+    });
+    const after = (await ann.open(`/organizations/${id}`)).html;
+    expect(after).toContain(`/members/${bobId}/role`);
+    expect(after).toContain(`/members/${bobId}/remove`);
+    expect(after).not.toContain(`/members/${annId}/remove`);
   });
 });

@@ -85,4 +85,18 @@ describe.each(kinds)('staff roles and 2FA resets in the store on %s', (kind) => 
     await store.twoFactorResets.close(pending.id, 'cancelled', at('2026-01-01T01:00:00Z'));
     expect(await store.twoFactorResets.create(reset('r5', 'u1', '2026-01-03T00:00:00Z'))).toBe(true);
   });
+
+  it('brings a pending reset forward with a new cancel token, never later and never once closed', async () => {
+    await store.twoFactorResets.create(reset('r1', 'u1', '2026-01-02T00:00:00Z'));
+    const later = at('2026-01-03T00:00:00Z');
+    expect(await store.twoFactorResets.bringForward('r1', later, 'hash-later')).toBe(false);
+    const sooner = at('2026-01-01T06:00:00Z');
+    expect(await store.twoFactorResets.bringForward('r1', sooner, 'hash-new')).toBe(true);
+    expect(await store.twoFactorResets.findPendingByTokenHash('hash-r1')).toBeNull();
+    expect((await store.twoFactorResets.findPendingByTokenHash('hash-new'))?.effectiveAt).toEqual(sooner);
+    await store.twoFactorResets.close('r1', 'cancelled', at('2026-01-01T01:00:00Z'));
+    expect(await store.twoFactorResets.bringForward('r1', at('2026-01-01T03:00:00Z'), 'hash-newer')).toBe(
+      false,
+    );
+  });
 });

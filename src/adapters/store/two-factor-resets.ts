@@ -69,6 +69,16 @@ export function kyselyTwoFactorResetStore(db: Kysely<Database>): TwoFactorResetS
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
+    async bringForward(id, effectiveAt, cancelTokenHash) {
+      const result = await db
+        .updateTable('two_factor_resets')
+        .set({ effective_at: iso(effectiveAt), cancel_token_hash: cancelTokenHash })
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .where('effective_at', '>', iso(effectiveAt))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
     async listDue(now, limit) {
       const rows = await db
         .selectFrom('two_factor_resets')

@@ -1,6 +1,8 @@
 import { DomainError } from '../../core/errors.js';
 import type { StaffRole, User } from '../../core/types.js';
+import type { AppDeps } from '../deps.js';
 import type { Authenticated } from '../sessions/authenticate.js';
+import { hasTwoFactor } from '../two-factor/two-factor-status.js';
 
 const rank: Record<StaffRole, number> = { support: 1, operator: 2 };
 
@@ -33,4 +35,12 @@ export function assertMayActOn(
 export function assertStaff(staff: Authenticated, needed: StaffRole): void {
   if (staff.session.state !== 'signed_in' || !hasStaffRole(staff.user, needed))
     throw new DomainError('forbidden');
+}
+
+/**
+ * Whether a staff member may work in the console: only with 2FA of their own. One password
+ * guessed or phished must not open every customer's account.
+ */
+export function staffHasTwoFactor(deps: Pick<AppDeps, 'store'>, staff: Pick<User, 'id'>): Promise<boolean> {
+  return hasTwoFactor(deps.store, staff.id);
 }

@@ -62,7 +62,7 @@ export async function userOverview(deps: AppDeps, userId: string, eventLimit = 5
 }
 
 /** Every console action: sudo in the staff member's own session, and a target they may change. */
-async function authorize(deps: AppDeps, staff: Authenticated, userId: string): Promise<User> {
+export async function authorize(deps: AppDeps, staff: Authenticated, userId: string): Promise<User> {
   requireSudo(deps, staff);
   const target = await findUserById(deps, userId);
   assertMayActOn(staff.user, target);

@@ -12,7 +12,10 @@ const cancelTokenShape = /^[A-Za-z0-9_-]{43}$/;
 /** Who asked for a reset: a staff member in the console, or an operator at the CLI (null). */
 export type ResetActor = Pick<User, 'id' | 'email'> | null;
 
-const actorDetail = (actor: ResetActor) => ({ actor: actor?.id ?? 'cli', actorEmail: actor?.email ?? null });
+export const actorDetail = (actor: ResetActor) => ({
+  actor: actor?.id ?? 'cli',
+  actorEmail: actor?.email ?? null,
+});
 
 /** The address of the cancel link; the token rides in the path, never in a log-prone query. */
 export const cancelLink = (publicUrl: string, token: string) =>
@@ -146,11 +149,13 @@ export function pendingResetFor(
   return deps.store.twoFactorResets.findPendingForUser(userId);
 }
 
-async function cancel(
+/** Closes a pending reset as cancelled, audited with who stopped it, and tells the user. */
+export async function cancel(
   deps: AppDeps,
   reset: TwoFactorReset,
-  via: 'session' | 'link',
+  via: 'session' | 'link' | 'staff',
   context: RequestContext,
+  byStaff: ResetActor = null,
 ) {
   const { store, clock, random } = deps;
   const now = clock.now();
@@ -160,7 +165,7 @@ async function cancel(
       userId: reset.userId,
       type: 'two_factor_reset_cancelled',
       context,
-      detail: { resetId: reset.id, via },
+      detail: { resetId: reset.id, via, ...(via === 'staff' ? actorDetail(byStaff) : {}) },
     });
     return tx.users.findById(reset.userId);
   });

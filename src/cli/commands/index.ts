@@ -6,8 +6,9 @@ import { policySetCommand, policyShowCommand } from './policy.js';
 import { serveCommand } from './serve.js';
 import { userAddCommand } from './user-add.js';
 import { userListCommand } from './user-list.js';
+import { userCancelResetCommand, userResetTwoFactorCommand } from './user-reset.js';
 import { userDisableCommand, userEnableCommand } from './user-status.js';
-import { userResetTwoFactorCommand, userRoleCommand } from './user-support.js';
+import { userRoleCommand } from './user-support.js';
 
 /** Every command, in the order `twostep --help` lists them. */
 export const commands: Command[] = [
@@ -19,6 +20,7 @@ export const commands: Command[] = [
   userEnableCommand,
   userRoleCommand,
   userResetTwoFactorCommand,
+  userCancelResetCommand,
   orgCreateCommand,
   orgListCommand,
   orgAddMemberCommand,

@@ -1,9 +1,10 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Authenticated } from '../../app/sessions/authenticate.js';
-import { hasStaffRole } from '../../app/support/staff-access.js';
+import { hasStaffRole, staffHasTwoFactor } from '../../app/support/staff-access.js';
 import { DomainError } from '../../core/errors.js';
 import type { StaffRole } from '../../core/types.js';
 import type { HttpEnv } from '../env.js';
+import { twoFactorSetupPath } from '../middleware/two-factor-setup-gate.js';
 import { toSignIn } from '../pages/shared/page-context.js';
 import { consoleForbidden } from './console-forbidden.js';
 
@@ -16,8 +17,8 @@ function fullySignedIn(c: Context<HttpEnv>): Authenticated | null {
 /**
  * Lets only staff with `role` (or a higher one) through. The session must be fully signed in: one
  * still owing its second factor counts as no session at all, and one that may only set up 2FA gets
- * no further. The API answers 401 or 403 as problem+json; pages send the signed-out to sign in and
- * show everyone else a calm "no access".
+ * no further. Staff without 2FA of their own are sent to set it up. The API answers 401 or 403 as
+ * problem+json; pages send the signed-out to sign in and show everyone else a calm "no access".
  *
  * @example app.use('/console/*', requireStaff('support'))
  */
@@ -36,6 +37,10 @@ export function requireStaff(role: StaffRole): MiddlewareHandler<HttpEnv> {
     if (!hasStaffRole(auth.user, role)) {
       if (api) throw new DomainError('forbidden');
       return consoleForbidden(c);
+    }
+    if (!(await staffHasTwoFactor(c.get('deps'), auth.user))) {
+      if (api) throw new DomainError('two_factor_setup_required');
+      return c.redirect(twoFactorSetupPath, 303);
     }
     await next();
   };

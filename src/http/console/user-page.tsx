@@ -15,6 +15,7 @@ import { SessionTimes } from '../pages/components/session-times.js';
 import type { PageContext } from '../pages/shared/page-context.js';
 import { formatDateTime } from '../pages/shared/time-format.js';
 import { ConsoleLayout } from './console-layout.js';
+import { PendingResetActions } from './pending-reset-actions.js';
 
 export const userNotices = {
   'signed-out': 'console.notice.signedOut',
@@ -22,6 +23,8 @@ export const userNotices = {
   enabled: 'console.notice.enabled',
   'reset-requested': 'console.notice.resetRequested',
   'reset-done': 'console.notice.resetDone',
+  'reset-cancelled': 'console.notice.resetCancelled',
+  'reset-shortened': 'console.notice.resetShortened',
 } as const satisfies Record<string, MessageKey>;
 
 export type UserNotice = keyof typeof userNotices;
@@ -262,11 +265,13 @@ function ActionsPanel(props: UserPageProps) {
         {!hasTwoFactor ? (
           <p class="panel-note">{t('console.reset.nothing')}</p>
         ) : overview.pendingReset ? (
-          <p class="panel-note">
-            {t('console.reset.pending', {
-              time: formatDateTime(page.locale, overview.pendingReset.effectiveAt),
-            })}
-          </p>
+          <PendingResetActions
+            page={page}
+            staff={staff}
+            base={base}
+            reset={overview.pendingReset}
+            problem={props.resetProblem}
+          />
         ) : (
           <>
             <p class="panel-text">{t('console.reset.intro')}</p>

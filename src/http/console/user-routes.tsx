@@ -8,8 +8,9 @@ import {
   userOverview,
 } from '../../app/support/staff-actions.js';
 import { findUserByEmailAsStaff } from '../../app/support/staff-lookups.js';
+import { cancelResetAsStaff, shortenResetAsOperator } from '../../app/support/staff-reset-actions.js';
 import { maxReasonLength } from '../../app/support/two-factor-reset.js';
-import { type DomainError, isDomainError } from '../../core/errors.js';
+import { DomainError, isDomainError } from '../../core/errors.js';
 import type { Translate } from '../../i18n/translate.js';
 import type { HttpEnv } from '../env.js';
 import { emailField } from '../pages/shared/form-body.js';
@@ -84,6 +85,8 @@ function consoleAction(
 function resetProblem(t: Translate, error: DomainError): FormProblem | null {
   if (isDomainError(error, 'invalid_input') && error.message === 'reason')
     return fieldProblem('reason', t('console.reset.reasonMissing'));
+  if (isDomainError(error, 'invalid_input') && error.message === 'effectiveAt')
+    return fieldProblem('hours', t('console.reset.hoursInvalid'));
   if (isDomainError(error, 'reset_pending') || isDomainError(error, 'nothing_to_reset'))
     return problemFrom(t, error);
   return null;
@@ -141,6 +144,31 @@ export function consoleUserRoutes(app: Hono<HttpEnv>): void {
     consoleAction(async ({ c, auth: staff }, userId) => {
       await enableAccount(c.get('deps'), staff, { userId, context: c.get('requestContext') });
       return 'enabled';
+    }),
+  );
+
+  formRoute(
+    app,
+    '/console/users/:id/cancel-reset',
+    consoleAction(async ({ c, auth: staff }, userId) => {
+      await cancelResetAsStaff(c.get('deps'), staff, { userId, context: c.get('requestContext') });
+      return 'reset-cancelled';
+    }),
+  );
+
+  formRoute(
+    app,
+    '/console/users/:id/shorten-reset',
+    consoleAction(async ({ c, auth: staff, form }, userId) => {
+      const hours = /^\d{1,4}$/.test(form.hours ?? '') ? Number(form.hours) : Number.NaN;
+      if (Number.isNaN(hours)) throw new DomainError('invalid_input', 'effectiveAt');
+      const reset = await shortenResetAsOperator(c.get('deps'), staff, {
+        userId,
+        hours,
+        reason: (form.reason ?? '').slice(0, maxReasonLength + 1),
+        context: c.get('requestContext'),
+      });
+      return reset.status === 'done' ? 'reset-done' : 'reset-shortened';
     }),
   );
 

@@ -68,6 +68,16 @@ export const consoleMessages = defineMessages({
     'console.reset.reasonHint': 'How you checked who the user is, and why. Stored in the audit trail.',
     'console.reset.reasonMissing': 'Give a reason for the reset.',
     'console.reset.submit': 'Reset two-step verification',
+    'console.reset.cancel': 'Cancel the reset',
+    'console.reset.cancelHint': 'The sign-in methods stay as they are. The user is told by e-mail.',
+    'console.reset.shorten': 'Shorten the wait',
+    'console.reset.shortenHint':
+      'Only with a second reason, for example the user proved who they are on a video call. The user is told the new time on every channel, with a new link to cancel.',
+    'console.reset.shortenHours': 'Takes effect in (hours; 0 for now)',
+    'console.reset.shortenReason': 'Second reason',
+    'console.reset.hoursInvalid': 'Give a whole number of hours, shorter than the wait that is left.',
+    'console.notice.resetCancelled': 'The reset was cancelled and the user was notified.',
+    'console.notice.resetShortened': 'The wait was shortened and the user was told the new time.',
     'console.reset.nothing': 'This user has no two-step verification to reset.',
     'console.reset.pending': 'A reset is waiting. It takes effect on {time} unless the user cancels it.',
     'console.notice.signedOut': 'The user was signed out everywhere.',
@@ -82,10 +92,13 @@ export const consoleMessages = defineMessages({
     'audit.staff_signed_user_out': 'Signed out everywhere by the support team',
     'audit.two_factor_reset_requested': 'The support team asked to reset two-step verification',
     'audit.two_factor_reset_cancelled': 'The reset of two-step verification was cancelled',
+    'audit.two_factor_reset_shortened': 'The wait before the reset of two-step verification was shortened',
     'audit.two_factor_reset_completed': 'Two-step verification was reset by the support team',
     'twoFactorReset.banner':
       'Our support team was asked to reset your two-step verification. It happens on {time} unless you cancel it.',
     'twoFactorReset.banner.action': 'Review and cancel',
+    'twoFactorReset.signIn':
+      'A reset of your two-step verification is waiting: on {time} your sign-in methods and recovery codes will be removed. Did you not ask for it? Cancel it with the link in the e-mail we sent you, or finish signing in and cancel it on the security page.',
     'twoFactorReset.panel.heading': 'Pending reset of two-step verification',
     'twoFactorReset.panel.text':
       'Our support team was asked to remove your sign-in methods and recovery codes. This takes effect on {time}. If you did not ask for this, cancel it now and change your password.',
@@ -185,6 +198,16 @@ export const consoleMessages = defineMessages({
       'Hoe u de identiteit van de gebruiker hebt gecontroleerd, en waarom. Wordt vastgelegd in het auditlogboek.',
     'console.reset.reasonMissing': 'Geef een reden voor de reset.',
     'console.reset.submit': 'Tweestapsverificatie resetten',
+    'console.reset.cancel': 'Reset annuleren',
+    'console.reset.cancelHint': 'De aanmeldmethoden blijven zoals ze zijn. De gebruiker krijgt een e-mail.',
+    'console.reset.shorten': 'Wachttijd inkorten',
+    'console.reset.shortenHint':
+      'Alleen met een tweede reden, bijvoorbeeld: de gebruiker heeft zich in een videogesprek geïdentificeerd. De gebruiker hoort de nieuwe tijd via elk kanaal, met een nieuwe link om te annuleren.',
+    'console.reset.shortenHours': 'Gaat in over (uren; 0 voor nu)',
+    'console.reset.shortenReason': 'Tweede reden',
+    'console.reset.hoursInvalid': 'Geef een heel aantal uren, korter dan de resterende wachttijd.',
+    'console.notice.resetCancelled': 'De reset is geannuleerd en de gebruiker is op de hoogte gebracht.',
+    'console.notice.resetShortened': 'De wachttijd is ingekort en de gebruiker kreeg de nieuwe tijd.',
     'console.reset.nothing': 'Deze gebruiker heeft geen tweestapsverificatie om te resetten.',
     'console.reset.pending':
       'Er staat een reset klaar. Die gaat in op {time}, tenzij de gebruiker hem annuleert.',
@@ -201,10 +224,13 @@ export const consoleMessages = defineMessages({
     'audit.staff_signed_user_out': 'Overal uitgelogd door het supportteam',
     'audit.two_factor_reset_requested': 'Het supportteam heeft gevraagd de tweestapsverificatie te resetten',
     'audit.two_factor_reset_cancelled': 'De reset van de tweestapsverificatie is geannuleerd',
+    'audit.two_factor_reset_shortened': 'De wachttijd voor de reset van de tweestapsverificatie is ingekort',
     'audit.two_factor_reset_completed': 'De tweestapsverificatie is gereset door het supportteam',
     'twoFactorReset.banner':
       'Ons supportteam is gevraagd uw tweestapsverificatie te resetten. Dat gebeurt op {time}, tenzij u het annuleert.',
     'twoFactorReset.banner.action': 'Bekijken en annuleren',
+    'twoFactorReset.signIn':
+      'Er staat een reset van uw tweestapsverificatie klaar: op {time} worden uw aanmeldmethoden en herstelcodes verwijderd. Heeft u hier niet om gevraagd? Annuleer de reset met de link in de e-mail die we u stuurden, of meld u verder aan en annuleer hem op de beveiligingspagina.',
     'twoFactorReset.panel.heading': 'Reset van tweestapsverificatie staat klaar',
     'twoFactorReset.panel.text':
       'Ons supportteam is gevraagd uw inlogmethoden en herstelcodes te verwijderen. Dit gaat in op {time}. Hebt u hier niet om gevraagd? Annuleer het dan nu en wijzig uw wachtwoord.',
@@ -303,6 +329,17 @@ export const consoleMessages = defineMessages({
       'Hur du kontrollerade användarens identitet, och varför. Sparas i granskningsloggen.',
     'console.reset.reasonMissing': 'Ange en orsak till återställningen.',
     'console.reset.submit': 'Återställ tvåstegsverifiering',
+    'console.reset.cancel': 'Avbryt återställningen',
+    'console.reset.cancelHint':
+      'Inloggningsmetoderna förblir som de är. Användaren får ett e-postmeddelande.',
+    'console.reset.shorten': 'Förkorta väntetiden',
+    'console.reset.shortenHint':
+      'Bara med ett andra skäl, till exempel att användaren har styrkt sin identitet i ett videosamtal. Användaren får den nya tiden i alla kanaler, med en ny länk för att avbryta.',
+    'console.reset.shortenHours': 'Gäller om (timmar; 0 för nu)',
+    'console.reset.shortenReason': 'Andra skäl',
+    'console.reset.hoursInvalid': 'Ange ett helt antal timmar, kortare än den väntetid som återstår.',
+    'console.notice.resetCancelled': 'Återställningen avbröts och användaren har meddelats.',
+    'console.notice.resetShortened': 'Väntetiden förkortades och användaren fick den nya tiden.',
     'console.reset.nothing': 'Användaren har ingen tvåstegsverifiering att återställa.',
     'console.reset.pending':
       'En återställning väntar. Den träder i kraft den {time} om inte användaren avbryter den.',
@@ -318,10 +355,14 @@ export const consoleMessages = defineMessages({
     'audit.staff_signed_user_out': 'Utloggad överallt av supportteamet',
     'audit.two_factor_reset_requested': 'Supportteamet begärde att tvåstegsverifieringen skulle återställas',
     'audit.two_factor_reset_cancelled': 'Återställningen av tvåstegsverifieringen avbröts',
+    'audit.two_factor_reset_shortened':
+      'Väntetiden före återställningen av tvåstegsverifieringen förkortades',
     'audit.two_factor_reset_completed': 'Tvåstegsverifieringen återställdes av supportteamet',
     'twoFactorReset.banner':
       'Vårt supportteam har ombetts att återställa din tvåstegsverifiering. Det sker den {time} om du inte avbryter det.',
     'twoFactorReset.banner.action': 'Granska och avbryt',
+    'twoFactorReset.signIn':
+      'En återställning av din tvåstegsverifiering väntar: den {time} tas dina inloggningsmetoder och återställningskoder bort. Har du inte bett om det? Avbryt den med länken i e-postmeddelandet vi skickade, eller slutför inloggningen och avbryt den på säkerhetssidan.',
     'twoFactorReset.panel.heading': 'Väntande återställning av tvåstegsverifiering',
     'twoFactorReset.panel.text':
       'Vårt supportteam har ombetts att ta bort dina inloggningsmetoder och återställningskoder. Det träder i kraft den {time}. Om du inte har bett om detta, avbryt nu och byt lösenord.',
@@ -420,6 +461,16 @@ export const consoleMessages = defineMessages({
       'Como você confirmou a identidade do usuário, e por quê. Fica registrado na trilha de auditoria.',
     'console.reset.reasonMissing': 'Informe o motivo da redefinição.',
     'console.reset.submit': 'Redefinir a verificação em duas etapas',
+    'console.reset.cancel': 'Cancelar a redefinição',
+    'console.reset.cancelHint': 'Os métodos de login ficam como estão. O usuário é avisado por e-mail.',
+    'console.reset.shorten': 'Encurtar a espera',
+    'console.reset.shortenHint':
+      'Só com um segundo motivo, por exemplo: o usuário comprovou quem é numa chamada de vídeo. O usuário recebe o novo horário em todos os canais, com um novo link para cancelar.',
+    'console.reset.shortenHours': 'Vale em (horas; 0 para agora)',
+    'console.reset.shortenReason': 'Segundo motivo',
+    'console.reset.hoursInvalid': 'Informe um número inteiro de horas, menor que a espera que resta.',
+    'console.notice.resetCancelled': 'A redefinição foi cancelada e o usuário foi avisado.',
+    'console.notice.resetShortened': 'A espera foi encurtada e o usuário recebeu o novo horário.',
     'console.reset.nothing': 'Este usuário não tem verificação em duas etapas para redefinir.',
     'console.reset.pending':
       'Há uma redefinição aguardando. Ela entra em vigor em {time}, a menos que o usuário a cancele.',
@@ -437,10 +488,14 @@ export const consoleMessages = defineMessages({
     'audit.two_factor_reset_requested':
       'A equipe de suporte pediu para redefinir a verificação em duas etapas',
     'audit.two_factor_reset_cancelled': 'A redefinição da verificação em duas etapas foi cancelada',
+    'audit.two_factor_reset_shortened':
+      'A espera pela redefinição da verificação em duas etapas foi encurtada',
     'audit.two_factor_reset_completed': 'A verificação em duas etapas foi redefinida pela equipe de suporte',
     'twoFactorReset.banner':
       'Nossa equipe de suporte recebeu um pedido para redefinir a sua verificação em duas etapas. Isso acontece em {time}, a menos que você cancele.',
     'twoFactorReset.banner.action': 'Revisar e cancelar',
+    'twoFactorReset.signIn':
+      'Há uma redefinição da sua verificação em duas etapas pendente: em {time} seus métodos de login e códigos de recuperação serão removidos. Não foi você que pediu? Cancele-a pelo link do e-mail que enviamos ou termine o login e cancele-a na página de segurança.',
     'twoFactorReset.panel.heading': 'Redefinição pendente da verificação em duas etapas',
     'twoFactorReset.panel.text':
       'Nossa equipe de suporte recebeu um pedido para remover seus métodos de acesso e códigos de recuperação. Isso entra em vigor em {time}. Se não foi você que pediu, cancele agora e troque a sua senha.',

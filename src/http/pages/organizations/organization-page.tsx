@@ -95,7 +95,8 @@ function MembersSection(props: OrganizationPageProps & { manager: boolean }) {
           </thead>
           <tbody>
             {view.members.map((member) => {
-              const editable = manager && mayManage(view.role, member.role);
+              // Not on oneself: an owner who demotes or removes herself may leave nobody in charge.
+              const editable = manager && member.userId !== selfId && mayManage(view.role, member.role);
               const memberPath = `${base}/members/${encodeURIComponent(member.userId)}`;
               return (
                 <tr>

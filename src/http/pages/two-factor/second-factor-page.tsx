@@ -7,6 +7,7 @@ import { CardPage } from '../components/card-page.js';
 import { PostForm } from '../components/post-form.js';
 import type { PageContext } from '../shared/page-context.js';
 import { nextParam } from '../shared/safe-next.js';
+import { formatDateTime } from '../shared/time-format.js';
 import { CodeField } from './code-field.js';
 import { CodeStep } from './code-step.js';
 import type { CodeStepState } from './code-step-state.js';
@@ -28,6 +29,8 @@ export interface SecondFactorPageProps {
   error?: string | undefined;
   /** "Don't ask again on this device"; absent when the period is 0. */
   remember?: RememberOffer | undefined;
+  /** When a support reset of this account's 2FA takes effect, while one waits. */
+  pendingResetAt?: Date | null | undefined;
 }
 
 /** A sent-code method says how it reaches the user, in the reader's language, beside its name. */
@@ -48,6 +51,11 @@ export function SecondFactorPage(props: SecondFactorPageProps) {
   const { t } = page;
   return (
     <CardPage page={page} title={t('step.title')}>
+      {props.pendingResetAt && (
+        <Alert kind="info">
+          <p>{t('twoFactorReset.signIn', { time: formatDateTime(page.locale, props.pendingResetAt) })}</p>
+        </Alert>
+      )}
       {props.error && (
         <Alert kind="error">
           <p>{props.error}</p>

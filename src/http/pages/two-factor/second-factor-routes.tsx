@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { Authenticated } from '../../../app/sessions/authenticate.js';
+import { pendingResetFor } from '../../../app/support/two-factor-reset.js';
 import { ownSignInChoices } from '../../../app/two-factor/own-two-factor.js';
 import { rememberDeviceDays } from '../../../app/two-factor/remember-device-period.js';
 import { sendSignInCode } from '../../../app/two-factor/send-sign-in-code.js';
@@ -59,6 +60,8 @@ export async function show(
     ? await sendSignInCode(deps, auth, { methodId: method.id, context: c.get('requestContext') })
     : null;
   const rememberDays = await rememberDeviceDays(deps, auth.user.id);
+  // Someone may have talked support into a reset: the real owner signing in must learn of it.
+  const pendingReset = await pendingResetFor(deps, auth.user.id);
   const next = c.req.query('next') ? queryNext(c) : undefined;
   return renderPage(
     c,
@@ -71,6 +74,7 @@ export async function show(
       securityKey={securityKey ?? undefined}
       error={error}
       remember={rememberDays > 0 ? { days: rememberDays, checked: rememberChecked } : undefined}
+      pendingResetAt={pendingReset?.effectiveAt ?? null}
     />,
     status,
   );
