@@ -10,7 +10,7 @@ import type { Store } from '../../ports/store.js';
 import type { AppDeps } from '../deps.js';
 import { effectivePolicyFor } from './effective-policy.js';
 
-/** Refuses to start setting up a method the user's policy does not allow (it may forbid e-mail, T-CODE-7). */
+/** Refuses to start setting up a method the user's policy does not allow (e-mail may be off, T-CODE-7). */
 export async function assertMethodAllowed(
   deps: { store: Store },
   userId: string,

@@ -47,7 +47,7 @@ export function hashCode(
     .digest('hex');
 }
 
-/** Whether `code` is the one behind `codeHash`; compared in constant time, so timing tells nothing about it. */
+/** Whether `code` is the one behind `codeHash`; compared in constant time, so timing tells nothing. */
 export function codeMatches(
   key: Uint8Array,
   challenge: { id: string; purpose: ProofPurpose; codeHash: string },

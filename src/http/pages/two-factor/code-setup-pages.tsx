@@ -41,7 +41,7 @@ export interface PhoneSetupPageProps {
   error?: string | undefined;
 }
 
-/** SMS or call: the number and its country, and why an app is the safer choice (phone codes can be intercepted). */
+/** SMS or call: the number and its country, and why an app is safer (phone codes can be intercepted). */
 export function PhoneSetupPage(props: PhoneSetupPageProps) {
   const { page, type } = props;
   const { t } = page;
