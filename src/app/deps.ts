@@ -11,9 +11,9 @@ export interface Settings {
   publicUrl: string;
   signupOpen: boolean;
   session: SessionPolicy;
-  /** The name authenticator apps show next to the codes (seed 003: "Mail-IT-Wize"). */
+  /** The name authenticator apps show next to the codes, such as the operator's brand. */
   issuer: string;
-  /** Seed 003 e-mails recovery codes; off by default, because a mailbox is a weaker vault. */
+  /** Whether recovery codes are also e-mailed; off by default, because a mailbox is a weaker vault. */
   mailRecoveryCodes: boolean;
   /** Parameters for new authenticator set-ups; RFC 6238 defaults are what every app supports. */
   totp: { algorithm: 'SHA1' | 'SHA256' | 'SHA512'; digits: 6 | 8; period: number };

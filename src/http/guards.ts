@@ -5,7 +5,7 @@ import type { HttpEnv } from './env.js';
 
 /**
  * The signed-in user, or `not_signed_in`. A session still owing its second factor is treated
- * exactly like no session at all (API.md; SECURITY.md a1). A session that must set up 2FA first
+ * exactly like no session at all (T-LOGIN-1). A session that must set up 2FA first
  * passes here only because the set-up gate (middleware/two-factor-setup-gate.ts) has already
  * refused it every route but set-up.
  */

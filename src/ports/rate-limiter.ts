@@ -10,7 +10,7 @@ export type RateDecision =
 
 /**
  * Counts attempts per key in fixed windows. `consume` counts before the attempt is checked, so a
- * burst of parallel guesses is counted in full (SECURITY.md a40).
+ * burst of parallel guesses is counted in full (T-RATE-2).
  */
 export interface RateLimiter {
   consume(key: string, rule: RateLimit, now: Date): Promise<RateDecision>;

@@ -6,7 +6,7 @@ import { pendingSignIn } from '../support/two-factor.js';
 type Server = Awaited<ReturnType<typeof testServer>>;
 const phone = '+31612345678';
 
-/** SECURITY.md group C (a22–a30) against e-mail, SMS and voice codes, from outside. */
+/** The T-CODE rules of the threat model against e-mail, SMS and voice codes, from outside. */
 describe('attacks on sent codes', () => {
   let server: Server;
   beforeEach(async () => {
@@ -26,7 +26,7 @@ describe('attacks on sent codes', () => {
     return { client, code };
   }
 
-  it('a22: a code is dead at 10 minutes and 1 second', async () => {
+  it('T-CODE-1: a code is dead at 10 minutes and 1 second', async () => {
     const { client } = await userWithPhone(server);
     const created = await client.post('/api/v1/me/methods', { type: 'email', address: 'ann@example.org' });
     const { id } = (await created.json()) as { id: string };
@@ -38,7 +38,7 @@ describe('attacks on sent codes', () => {
     expect((await client.post(`/api/v1/me/methods/${id}/confirm`, { code: fresh })).status).toBe(200);
   });
 
-  it('a23: a parallel double submit signs in once', async () => {
+  it('T-CODE-3: a parallel double submit signs in once', async () => {
     const { smsId } = await userWithPhone(server);
     const { client, code } = await sentSignIn(smsId);
     const body = { type: 'sms', code, methodId: smsId };
@@ -46,7 +46,7 @@ describe('attacks on sent codes', () => {
     expect(answers.map((a) => a.status).sort()).toEqual([200, 400, 400]);
   });
 
-  it('a24: a code from sign-in attempt 1 fails in attempt 2, and a set-up code never signs in', async () => {
+  it('T-CODE-2: a code from sign-in attempt 1 fails in attempt 2, and a set-up code never signs in', async () => {
     const { client: owner, smsId } = await userWithPhone(server);
     const mail = await addConfirmedMethod(
       server,
@@ -61,7 +61,7 @@ describe('attacks on sent codes', () => {
     expect((await second(again, { type: 'email', code: setupCode, methodId: mail.id })).status).toBe(400);
   });
 
-  it('a25: a resend kills the previous code, and comes only after 30 seconds', async () => {
+  it('T-CODE-2, T-CODE-4: a resend kills the previous code, and comes only after 30 seconds', async () => {
     const { smsId } = await userWithPhone(server);
     const { client, code: old } = await sentSignIn(smsId);
     server.clock.advance(9000);
@@ -76,7 +76,7 @@ describe('attacks on sent codes', () => {
     expect((await second(client, { type: 'sms', code: fresh, methodId: smsId })).status).toBe(200);
   });
 
-  it('a25: sends to one number are capped per hour, across accounts, and audited', async () => {
+  it('T-CODE-4: sends to one number are capped per hour, across accounts, and audited', async () => {
     const { smsId } = await userWithPhone(server);
     let sent = 1; // the set-up code
     let answer: Response | undefined;
@@ -94,7 +94,7 @@ describe('attacks on sent codes', () => {
     expect(events.some((e) => e.type === 'code_send_limited')).toBe(true);
   });
 
-  it('a25: sends per account are capped per day, whichever numbers', async () => {
+  it('T-CODE-4: sends per account are capped per day, whichever numbers', async () => {
     const { smsId } = await userWithPhone(server);
     let sent = 1;
     let status = 202;
@@ -108,7 +108,7 @@ describe('attacks on sent codes', () => {
     expect(status).toBe(429);
   });
 
-  it('a26: five wrong tries kill the code', async () => {
+  it('T-CODE-3: five wrong tries kill the code', async () => {
     const { client } = await userWithPhone(server);
     const created = await client.post('/api/v1/me/methods', { type: 'email', address: 'ann@example.org' });
     const { id } = (await created.json()) as { id: string };
@@ -119,7 +119,7 @@ describe('attacks on sent codes', () => {
     expect((await client.post(`/api/v1/me/methods/${id}/confirm`, { code })).status).toBe(400);
   });
 
-  it('a27: restarting the sign-in does not reset the guess count', async () => {
+  it('T-RATE-3: restarting the sign-in does not reset the guess count', async () => {
     const { smsId } = await userWithPhone(server);
     for (let restart = 0; restart < 3; restart++) {
       const { client } = await pendingSignIn(server);
@@ -132,7 +132,7 @@ describe('attacks on sent codes', () => {
     expect((await client.get('/api/v1/me')).status).toBe(401);
   });
 
-  it("a3: another user's method cannot be sent to or used at the second step", async () => {
+  it("T-LOGIN-2: another user's method cannot be sent to or used at the second step", async () => {
     const bob = await userWithPhone(server, 'bob@example.com', '+31687654321');
     server.clock.advance(1000);
     await userWithPhone(server, 'ann@example.com', phone);
@@ -145,7 +145,7 @@ describe('attacks on sent codes', () => {
     expect((await ann.get('/api/v1/me')).status).toBe(401);
   });
 
-  it("a24: an e-mail method's code does not work for the SMS method", async () => {
+  it("T-CODE-2: an e-mail method's code does not work for the SMS method", async () => {
     const { client: owner, smsId } = await userWithPhone(server);
     const mail = await addConfirmedMethod(
       server,
@@ -162,7 +162,7 @@ describe('attacks on sent codes', () => {
     expect((await second(client, { type: 'email', code, methodId: mail.id })).status).toBe(200);
   });
 
-  it('a30: codes never appear in API answers or logs', async () => {
+  it('T-CODE-6: codes never appear in API answers or logs', async () => {
     const { client, smsId } = await userWithPhone(server);
     const bodies: string[] = [];
     const created = await client.post('/api/v1/me/methods', { type: 'voice', phone });

@@ -106,7 +106,7 @@ const hostile: Array<Record<string, string>> = [
   { origin: `${origin}`, 'sec-fetch-site': 'cross-site' },
 ];
 
-describe('cross-origin requests against every state-changing endpoint (SECURITY.md a60)', () => {
+describe('cross-origin requests against every state-changing endpoint (T-CSRF-1)', () => {
   let w: World;
   beforeEach(async () => {
     const server = await testServer();

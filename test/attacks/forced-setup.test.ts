@@ -5,7 +5,7 @@ import { testServer } from '../support/test-server.js';
 import { authenticatorFrom } from '../support/two-factor.js';
 import { expectProblem, password, type Server, seedUser, sessionCookie, withToken } from './fixtures.js';
 
-/** SECURITY.md 75 (C23): from the deadline, a user without 2FA can do nothing but set it up. */
+/** T-LOGIN-6: from the deadline, a user without 2FA can do nothing but set it up. */
 
 const afterDeadline = deadlineInstant;
 const setupPath = '/security/two-factor/setup';
@@ -41,7 +41,7 @@ async function setupOnlyClient(server: Server) {
   return client;
 }
 
-describe('2FA required from a date (SECURITY.md 75, C23)', () => {
+describe('2FA required from a date (T-LOGIN-6)', () => {
   let server: Server;
   beforeEach(async () => {
     server = await testServer();

@@ -15,14 +15,14 @@ import {
   withToken,
 } from './fixtures.js';
 
-describe('attacks on the sign-in state (SECURITY.md A)', () => {
+describe('attacks on the sign-in state', () => {
   let server: Server;
   beforeEach(async () => {
     server = await testServer();
   });
   afterEach(() => server.close());
 
-  it('issues a new token at sign-in, and the token held before dies (a8)', async () => {
+  it('issues a new token at sign-in, and the token held before dies (T-LOGIN-3)', async () => {
     const client = await signedInUser(server);
     const before = tokenOf(client);
     expect((await client.post('/api/v1/session', { email: 'ann@example.com', password })).status).toBe(200);
@@ -32,7 +32,7 @@ describe('attacks on the sign-in state (SECURITY.md A)', () => {
     expect((await withToken(server, after)).status).toBe(200);
   });
 
-  it('gives the password-only token of a 2FA user nothing, and replaces it at the second factor (a1, a8)', async () => {
+  it('gives the password-only token of a 2FA user nothing, and replaces it at the second factor (T-LOGIN-1, T-LOGIN-3)', async () => {
     const { app } = await userWithTotp(server);
     const { client, challenge } = await pendingSignIn(server);
     expect(challenge.state).toBe('second_factor');
@@ -69,7 +69,7 @@ describe('attacks on the sign-in state (SECURITY.md A)', () => {
     await expectProblem(await withToken(server, listed!.id), 401, 'not_signed_in');
   });
 
-  it('sets no session cookie on a failed sign-in (a6)', async () => {
+  it('sets no session cookie on a failed sign-in (T-LOGIN-3)', async () => {
     await signedInUser(server);
     const client = apiClient(server.app);
     const wrong = await client.post('/api/v1/session', {
@@ -91,7 +91,7 @@ describe('attacks on the sign-in state (SECURITY.md A)', () => {
     expect((await client.get('/api/v1/me')).status).toBe(200);
   });
 
-  it('answers an unknown user, a wrong password, a disabled user and a 2FA user identically (a10)', async () => {
+  it('answers an unknown user, a wrong password, a disabled user and a 2FA user identically (T-LOGIN-4)', async () => {
     await signedInUser(server, 'ann@example.com');
     await signedInUser(server, 'bob@example.com');
     await disableUser(server.deps, 'bob@example.com', { ip: '127.0.0.1', userAgent: 'test', locale: 'en' });
@@ -115,7 +115,7 @@ describe('attacks on the sign-in state (SECURITY.md A)', () => {
     expect(shapes[3]).toEqual(shapes[0]);
   });
 
-  it('ignores X-Forwarded-For from a client that is no trusted proxy (a9)', async () => {
+  it('ignores X-Forwarded-For from a client that is no trusted proxy (T-LOGIN-7)', async () => {
     await signedInUser(server);
     const statuses: number[] = [];
     for (let i = 0; i < 40; i++) {

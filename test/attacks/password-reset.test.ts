@@ -22,7 +22,7 @@ const newPassword = 'another quiet morning';
 const complete = (server: Server, token: string, pw = newPassword) =>
   apiClient(server.app).post('/api/v1/password-reset/complete', { token, password: pw });
 
-describe('password reset (SECURITY.md a76, a77)', () => {
+describe('password reset (T-RESET-1)', () => {
   let server: Server;
   beforeEach(async () => {
     server = await testServer();
@@ -105,7 +105,7 @@ describe('password reset (SECURITY.md a76, a77)', () => {
     expect((await complete(server, token)).status).toBe(204);
   });
 
-  it('ends every session and signs nobody in (a76)', async () => {
+  it('ends every session and signs nobody in (T-RESET-1)', async () => {
     const laptop = apiClient(server.app);
     await laptop.post('/api/v1/session', { email: 'ann@example.com', password });
     const phone = await anotherDevice(server);
@@ -120,7 +120,7 @@ describe('password reset (SECURITY.md a76, a77)', () => {
     expect(await signInStatus(server, 'ann@example.com', password)).toBe(401);
   });
 
-  it('still asks a 2FA user for the second factor after a reset (a76)', async () => {
+  it('still asks a 2FA user for the second factor after a reset (T-RESET-1)', async () => {
     await userWithTotp(server, 'bob@example.com');
     expect((await complete(server, await resetToken(server, 'bob@example.com'))).status).toBe(204);
     const client = apiClient(server.app);
@@ -129,7 +129,7 @@ describe('password reset (SECURITY.md a76, a77)', () => {
     await expectProblem(await client.get('/api/v1/me'), 401, 'not_signed_in');
   });
 
-  it('tells the owner by e-mail that the password was reset (a61)', async () => {
+  it('tells the owner by e-mail that the password was reset (T-LOG-3)', async () => {
     await complete(server, await resetToken(server));
     const mail = (await outbox(server)).find((m) => m.subject === 'Your password was reset');
     expect(mail).toMatchObject({ to: 'ann@example.com' });

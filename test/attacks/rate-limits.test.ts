@@ -5,7 +5,7 @@ import { expectProblem, minutes, password, type Server, signedInUser, signInStat
 
 const wrong = { email: 'ann@example.com', password: 'wrong guess!' };
 
-describe('guessing passwords against the rate limits (SECURITY.md E, a38–a42)', () => {
+describe('guessing passwords against the rate limits (T-RATE-1)', () => {
   let server: Server;
   let owner: ApiClient;
   beforeEach(async () => {
@@ -49,7 +49,7 @@ describe('guessing passwords against the rate limits (SECURITY.md E, a38–a42)'
     expect(await guess(2)).toEqual([401, 401]);
   });
 
-  it('does not lock the owner out on another network (a42)', async () => {
+  it('does not lock the owner out on another network (T-RATE-1)', async () => {
     await guess(40, '198.51.100.66');
     expect(await signInStatus(server, 'ann@example.com', password, '203.0.113.99')).toBe(200);
   });
@@ -77,7 +77,7 @@ describe('guessing passwords against the rate limits (SECURITY.md E, a38–a42)'
     await expectProblem(await fresh.post('/api/v1/session', wrong), 429, 'rate_limited');
   });
 
-  it('counts 40 parallel wrong passwords in full (a40)', async () => {
+  it('counts 40 parallel wrong passwords in full', async () => {
     const client = apiClient(server.app);
     const answers = await Promise.all(
       Array.from({ length: 40 }, () => client.post('/api/v1/session', wrong)),
@@ -88,7 +88,7 @@ describe('guessing passwords against the rate limits (SECURITY.md E, a38–a42)'
     expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
   });
 
-  it('spends an IPv6 /64 as one network (a42)', async () => {
+  it('spends an IPv6 /64 as one network (T-RATE-1)', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
       const client = apiClient(server.app, { ip: `2001:db8:1:2::${(i + 1).toString(16)}` });
@@ -110,7 +110,7 @@ describe('guessing passwords against the rate limits (SECURITY.md E, a38–a42)'
     expect(statuses.slice(10)).toEqual([429, 429]);
   });
 
-  it('limits password confirmation (sudo) too (a41, a59)', async () => {
+  it('limits password confirmation (sudo) too (T-RATE-4)', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {
       statuses.push((await owner.post('/api/v1/me/confirm-password', { password: 'wrong guess!' })).status);

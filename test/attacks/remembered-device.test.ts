@@ -6,7 +6,7 @@ import { type TestServer, testServer } from '../support/test-server.js';
 import { userWithTotp } from '../support/two-factor.js';
 import { sessionCookie, withToken } from './fixtures.js';
 
-/** Attacks on "Don't ask again on this device" (SECURITY.md J73: it skips the second factor only). */
+/** Attacks on "Don't ask again on this device" (T-LOGIN-8: it skips the second factor only). */
 describe('remembered device attacks', () => {
   let server: TestServer;
   beforeEach(async () => {

@@ -20,7 +20,7 @@ async function sessionIds(client: ApiClient): Promise<{ mine: string; others: st
   return { mine: list.find((s) => s.current)!.id, others: list.filter((s) => !s.current).map((s) => s.id) };
 }
 
-describe('sudo mode (SECURITY.md H, a57, a59)', () => {
+describe('sudo mode (T-SESSION-5)', () => {
   let server: Server;
   let laptop: ApiClient;
   let phone: ApiClient;

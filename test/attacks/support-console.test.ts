@@ -184,7 +184,7 @@ describe('support and operator in the console', () => {
       expect(await signedOut.json()).toEqual({ ended: 1 });
       expect((await ann.client.get('/api/v1/me')).status).toBe(401);
 
-      // Disabling ends sessions at once (SECURITY.md j71), and the password no longer signs in.
+      // Disabling ends sessions at once (T-SESSION-3), and the password no longer signs in.
       const again = apiClient(server.app);
       await again.post('/api/v1/session', { email: 'ann@example.com', password });
       expect((await staff.post(`/api/v1/admin/users/${id}/disable`)).status).toBe(204);

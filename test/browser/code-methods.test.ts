@@ -48,7 +48,7 @@ async function choose(page: Page, locale: Locale, method: 'email' | 'sms') {
 }
 
 /**
- * Seed 001 and 002 in Chromium: set up e-mail and SMS with the codes from the outbox, make SMS the
+ * In Chromium: set up e-mail and SMS with the codes from the outbox, make SMS the
  * primary, sign in with SMS, then with "Use another method" → e-mail.
  */
 async function journey(server: Server, browser: Browser, locale: Locale, viewport: ViewportName) {
@@ -131,7 +131,7 @@ async function journey(server: Server, browser: Browser, locale: Locale, viewpor
   await context.close();
 }
 
-/** Seed 001's user with e-mail only turns 2FA off: "Send code", then the code from the mail (a58). */
+/** A user with e-mail only turns 2FA off: "Send code", then the code from the mail (T-SESSION-7). */
 async function turnOffWithEmail(server: Server, browser: Browser, locale: Locale) {
   const email = `off-${locale.toLowerCase()}@example.com`;
   const { t, context, page, problems } = await toSetup(server, browser, locale, 'desktop', email);

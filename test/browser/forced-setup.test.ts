@@ -13,7 +13,7 @@ import { authenticatorFromTypedKey, keepRecoveryCodes, newAccountOnDevice, shots
 const setupPath = '/security/two-factor/setup';
 
 /**
- * SECURITY.md 75 (C23) in Chromium: the banner counts the days down before the deadline; after it,
+ * Required 2FA (T-LOGIN-6) in Chromium: the banner counts the days down before the deadline; after it,
  * signing in leads straight into set-up, no other page can be reached, and set-up ends the detour.
  */
 async function journey(server: Server, browser: Browser, locale: Locale, viewport: ViewportName) {

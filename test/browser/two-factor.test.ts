@@ -20,7 +20,7 @@ import {
 } from './journeys.js';
 
 /**
- * Seeds 000, 001 and 003 in Chromium: set up an authenticator by reading the key off the page,
+ * In Chromium: set up an authenticator by reading the key off the page,
  * save the recovery codes, sign out, sign in with a code, then with a recovery code.
  */
 async function journey(server: Server, browser: Browser, locale: Locale, viewport: ViewportName) {
@@ -68,7 +68,7 @@ async function journey(server: Server, browser: Browser, locale: Locale, viewpor
   await context.close();
 }
 
-/** Seed 001's e-mail choice: set up with the account's address, then sign in with "Send code". */
+/** The e-mail choice: set up with the account's address, then sign in with "Send code". */
 async function emailJourney(server: Server, browser: Browser, locale: Locale) {
   const email = `mail-${locale.toLowerCase()}@example.com`;
   const { t, context, page, problems, signIn, signOutAndBackIn } = await newAccountOnDevice(server, browser, {

@@ -13,7 +13,7 @@ async function events(server: Server, client: { get(path: string): Promise<Respo
   return server.deps.store.audit.listForUser(me.id, 50);
 }
 
-describe('changing the address or number of a code method (SECURITY.md a29)', () => {
+describe('changing the address or number of a code method (T-CODE-5)', () => {
   let server: Server;
   beforeEach(async () => {
     server = await testServer();
@@ -147,7 +147,7 @@ describe('changing the address or number of a code method (SECURITY.md a29)', ()
   });
 });
 
-describe('turning 2FA off with a code sent to an e-mail, SMS or voice method (SECURITY.md a58)', () => {
+describe('turning 2FA off with a code sent to an e-mail, SMS or voice method (T-SESSION-7)', () => {
   let server: Server;
   beforeEach(async () => {
     server = await testServer();

@@ -16,14 +16,14 @@ import { testServer } from '../support/test-server.js';
 const signUp = (server: Server, pw: string, email = 'ann@example.com') =>
   apiClient(server.app).post('/api/v1/accounts', { email, password: pw });
 
-describe('password rules (SECURITY.md I)', () => {
+describe('password rules (T-SECRET-4)', () => {
   let server: Server;
   beforeEach(async () => {
     server = await testServer();
   });
   afterEach(() => server.close());
 
-  it('counts length in code points: 7 emoji are too short, 8 are enough (a62, a65)', async () => {
+  it('counts length in code points: 7 emoji are too short, 8 are enough', async () => {
     await expectProblem(await signUp(server, '🐢🦊🐙🦉🐝🦀🐳'), 422, 'password_too_short');
     expect((await signUp(server, '🐢🦊🐙🦉🐝🦀🐳🦔')).status).toBe(201);
     expect(await signInStatus(server, 'ann@example.com', '🐢🦊🐙🦉🐝🦀🐳🦔')).toBe(200);
@@ -34,7 +34,7 @@ describe('password rules (SECURITY.md I)', () => {
     await expectProblem(await signUp(server, sevenDecomposed), 422, 'password_too_short');
   });
 
-  it('accepts 64 and 256 characters, refuses 257 (a62)', async () => {
+  it('accepts 64 and 256 characters, refuses 257', async () => {
     const long = (n: number) => 'wind over the quiet fjord, '.repeat(20).slice(0, n);
     expect((await signUp(server, long(64), 'a64@example.com')).status).toBe(201);
     expect((await signUp(server, long(256), 'a256@example.com')).status).toBe(201);
@@ -43,7 +43,7 @@ describe('password rules (SECURITY.md I)', () => {
     expect(await signInStatus(server, 'a256@example.com', long(255))).toBe(401);
   });
 
-  it('tells apart passwords equal in the first 72 bytes (the bcrypt trap, a63)', async () => {
+  it('tells apart passwords equal in the first 72 bytes (the bcrypt trap)', async () => {
     const head = 'the very same opening words, '.padEnd(72, '~');
     const first = `${head} one ending`;
     const second = `${head} another ending`;
@@ -53,7 +53,7 @@ describe('password rules (SECURITY.md I)', () => {
     expect(await signInStatus(server, 'ann@example.com', first)).toBe(200);
   });
 
-  it('signs in with "café" typed composed or decomposed (NFKC, a65)', async () => {
+  it('signs in with "café" typed composed or decomposed (NFKC)', async () => {
     const composed = 'caf\u00e9 au lait le matin';
     const decomposed = 'cafe\u0301 au lait le matin';
     expect(composed).not.toBe(decomposed);
@@ -62,7 +62,7 @@ describe('password rules (SECURITY.md I)', () => {
     expect(await signInStatus(server, 'ann@example.com', composed)).toBe(200);
   });
 
-  it('keeps case and spaces as typed: no folding, no trimming (a63, a65)', async () => {
+  it('keeps case and spaces as typed: no folding, no trimming', async () => {
     const spaced = ' Sea Glass On The Shore ';
     expect((await signUp(server, spaced)).status).toBe(201);
     expect(await signInStatus(server, 'ann@example.com', spaced)).toBe(200);
@@ -70,7 +70,7 @@ describe('password rules (SECURITY.md I)', () => {
     expect(await signInStatus(server, 'ann@example.com', spaced.toLowerCase())).toBe(401);
   });
 
-  it('refuses common passwords in any case (a64)', async () => {
+  it('refuses common passwords in any case', async () => {
     for (const common of ['password123', 'PASSWORD123', 'qwertyuiop', 'iloveyou1']) {
       await expectProblem(await signUp(server, common), 422, 'password_too_common');
     }
@@ -78,7 +78,7 @@ describe('password rules (SECURITY.md I)', () => {
   });
 });
 
-describe('changing the password (SECURITY.md a66, a70, a61)', () => {
+describe('changing the password', () => {
   let server: Server;
   beforeEach(async () => {
     server = await testServer();
@@ -110,7 +110,7 @@ describe('changing the password (SECURITY.md a66, a70, a61)', () => {
     expect(await signInStatus(server, 'ann@example.com', password)).toBe(200);
   });
 
-  it('ends the other sessions and keeps this one with a new token (a70)', async () => {
+  it('ends the other sessions and keeps this one with a new token (T-SESSION-6)', async () => {
     const laptop = await signedInUser(server);
     const phone = await anotherDevice(server);
     const before = tokenOf(laptop);
@@ -123,7 +123,7 @@ describe('changing the password (SECURITY.md a66, a70, a61)', () => {
     expect(await signInStatus(server, 'ann@example.com', change.newPassword)).toBe(200);
   });
 
-  it('sends a "Your password was changed" e-mail (a61)', async () => {
+  it('sends a "Your password was changed" e-mail (T-LOG-3)', async () => {
     const laptop = await signedInUser(server);
     await laptop.post('/api/v1/me/password', change);
     const mail = (await outbox(server)).find((m) => m.subject === 'Your password was changed');

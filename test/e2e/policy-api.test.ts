@@ -10,7 +10,7 @@ import { password, signUpAndIn, userWithTotp } from '../support/two-factor.js';
 const soon = { requiredFrom: '2026-11-23T10:05' };
 const afterDeadline = '2026-11-23T09:06:00Z';
 
-describe('allowed methods (C31)', () => {
+describe('allowed methods (T-CODE-7)', () => {
   let server: TestServer;
   beforeEach(async () => {
     server = await testServer();

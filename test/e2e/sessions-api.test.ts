@@ -26,7 +26,7 @@ const list = async (client: ApiClient) =>
   (await (await client.get('/api/v1/me/sessions')).json()) as Listed[];
 const operator = { ip: '127.0.0.1', userAgent: 'twostep cli', locale: 'en' as const };
 
-describe('sessions through the API (SECURITY.md J)', () => {
+describe('sessions through the API', () => {
   let server: Server;
   let laptop: ApiClient;
   beforeEach(async () => {
@@ -35,7 +35,7 @@ describe('sessions through the API (SECURITY.md J)', () => {
   });
   afterEach(() => server.close());
 
-  it('ends a session left idle for 61 minutes (a69)', async () => {
+  it('ends a session left idle for 61 minutes (T-SESSION-4)', async () => {
     server.clock.advance(minutes(61));
     await expectProblem(await laptop.get('/api/v1/me'), 401, 'not_signed_in');
     server.clock.advance(-minutes(61));
@@ -59,7 +59,7 @@ describe('sessions through the API (SECURITY.md J)', () => {
     return statuses;
   }
 
-  it('ends a session 24 hours after sign-in however busy it is (a69)', async () => {
+  it('ends a session 24 hours after sign-in however busy it is (T-SESSION-4)', async () => {
     const statuses = await keepBusy(24 * 60 + 50);
     expect(statuses.slice(0, 28)).toEqual(Array(28).fill(200));
     expect(statuses.at(-1)).toBe(401);
@@ -73,7 +73,7 @@ describe('sessions through the API (SECURITY.md J)', () => {
     await expectProblem(await laptop.get('/api/v1/me'), 401, 'not_signed_in');
   });
 
-  it('signs out on the server: the cookie replayed by hand gets 401 (a68)', async () => {
+  it('signs out on the server: the cookie replayed by hand gets 401 (T-SESSION-6)', async () => {
     const token = tokenOf(laptop);
     expect((await laptop.delete('/api/v1/session')).status).toBe(204);
     expect(laptop.jar.has('twostep_session')).toBe(false);
@@ -86,7 +86,7 @@ describe('sessions through the API (SECURITY.md J)', () => {
     expect((await withToken(server, token, '/api/v1/session', 'DELETE')).status).toBe(204);
   });
 
-  it('kills a revoked device on its very next request (a72)', async () => {
+  it('kills a revoked device on its very next request (T-SESSION-3)', async () => {
     const phone = await anotherDevice(server);
     expect((await phone.get('/api/v1/me')).status).toBe(200);
     await laptop.post('/api/v1/me/confirm-password', { password });
@@ -136,7 +136,7 @@ describe('sessions through the API (SECURITY.md J)', () => {
       expect(Object.keys(s).sort()).toEqual(['createdAt', 'current', 'id', 'ip', 'lastSeenAt', 'userAgent']);
   });
 
-  it("ends a disabled user's sessions at once (a71)", async () => {
+  it("ends a disabled user's sessions at once (T-SESSION-3)", async () => {
     const phone = await anotherDevice(server);
     await disableUser(server.deps, 'ann@example.com', operator);
     await expectProblem(await laptop.get('/api/v1/me'), 401, 'not_signed_in');

@@ -20,7 +20,7 @@ describe('authenticator app and recovery codes through the API', () => {
   });
   afterEach(() => server.close());
 
-  it('sets up an authenticator (seed 000): QR, key, first code, recovery codes, other devices signed out', async () => {
+  it('sets up an authenticator: QR, key, first code, recovery codes, other devices signed out', async () => {
     const otherDevice = await signUpAndIn(server);
     const client = apiClient(server.app);
     await client.post('/api/v1/session', { email: 'ann@example.com', password });

@@ -21,7 +21,7 @@ async function codeSentTo(server: Server, to: string, about = /code/i): Promise<
   return code;
 }
 
-/** Confirms the password (seed 003), then picks a method on the set-up page. */
+/** Confirms the password (sudo), then picks a method on the set-up page. */
 async function chooseMethod(ann: BrowserClient, method: string) {
   const first = await ann.get(setupPath);
   if (first.status === 303) {

@@ -17,7 +17,7 @@ function lastTwilioCode(twilio: FakeTwilio): string {
 }
 
 /**
- * Issue 4: a provider error at the second step reaches the user as "we could not send the code —
+ * T-CODE-8: a provider error at the second step reaches the user as "we could not send the code —
  * try another method", with the other methods right there, and lands in the audit trail with
  * Twilio's status and error code; never the provider's own words.
  */

@@ -63,7 +63,7 @@ export function twilioPhoneSender(options: TwilioOptions): PhoneSender {
 
 /**
  * The sentence twice with a pause between, as a person reads a code out slowly: whoever missed a
- * digit the first time hears it again (issue 4). `language` picks Twilio's voice for that locale.
+ * digit the first time hears it again. `language` picks Twilio's voice for that locale.
  */
 export function sayTwice(text: string, language: string): string {
   const say = `<Say language="${escapeXml(language)}">${escapeXml(text)}</Say>`;

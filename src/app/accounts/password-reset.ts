@@ -75,7 +75,7 @@ export async function resetLinkState(
 
 /**
  * Sets a new password from a reset link. It signs nobody in and skips no factor: every session
- * ends, and the next sign-in asks for the second factor as always (SECURITY.md a76).
+ * ends, and the next sign-in asks for the second factor as always (T-RESET-1).
  */
 export async function resetPassword(
   deps: AppDeps,

@@ -10,7 +10,7 @@ import type { Store } from '../../ports/store.js';
 import type { AppDeps } from '../deps.js';
 import { effectivePolicyFor } from './effective-policy.js';
 
-/** Refuses to start setting up a method the user's policy does not allow (C31: e-mail may be off). */
+/** Refuses to start setting up a method the user's policy does not allow (e-mail may be off, T-CODE-7). */
 export async function assertMethodAllowed(
   deps: { store: Store },
   userId: string,
@@ -47,7 +47,7 @@ export async function assertRemovalKeepsPolicy(
     throw new DomainError('last_required_method');
 }
 
-/** Seeds 002 and 004: with a backup required, a primary is chosen only once a backup exists. */
+/** With a backup required, a primary is chosen only once a backup exists to fall back on. */
 export async function assertBackupForPrimary(
   deps: { store: Store },
   userId: string,

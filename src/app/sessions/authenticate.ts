@@ -10,7 +10,7 @@ export interface Authenticated {
 
 /**
  * Turns a cookie token into its session and user, on every request, from the store: a revoked
- * or expired session fails on the very next request (SECURITY.md a72). Expired ones are deleted.
+ * or expired session fails on the very next request (T-SESSION-3). Expired ones are deleted.
  */
 export async function authenticate(
   deps: Pick<AppDeps, 'store' | 'clock' | 'settings'>,

@@ -59,7 +59,7 @@ export async function revokeOtherSessions(
   });
 }
 
-/** Server-side sign-out: the cookie's token is worthless from now on (SECURITY.md a68). */
+/** Server-side sign-out: the cookie's token is worthless from now on (T-SESSION-6). */
 export async function signOut(deps: AppDeps, auth: Authenticated, context: RequestContext): Promise<void> {
   await deps.store.transaction(async (tx) => {
     await tx.sessions.delete(auth.session.id);

@@ -88,10 +88,10 @@ export async function signIn(
   const setUpFirst = policy !== null && isTwoFactorRequired(policy, now);
   // Without 2FA before the deadline, the session ends at the deadline: the next sign-in is set-up only.
   const notAfter = policy?.requiredFrom && !setUpFirst ? policy.requiredFrom.value : undefined;
-  // They just typed their password: set-up, which needs sudo, may start at once (C23).
+  // They just typed their password: set-up, which needs sudo, may start at once (T-LOGIN-6).
   const setupSudoUntil = setUpFirst ? new Date(now.getTime() + (await sudoWindowMs(deps, user.id))) : null;
   return store.transaction(async (tx) => {
-    // Whatever session the browser held before dies: sign-in always issues a fresh one (a8).
+    // Whatever session the browser held before dies: sign-in always issues a fresh one (T-LOGIN-3).
     if (input.previousToken) {
       const previous = await tx.sessions.findByTokenHash(hashToken(input.previousToken));
       if (previous) await tx.sessions.delete(previous.id);

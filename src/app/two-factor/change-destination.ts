@@ -53,8 +53,8 @@ function readDestination(
 }
 
 /**
- * Starts moving an e-mail, SMS or voice method to a new address or number (sudo; SECURITY.md
- * a29): a code for `change` goes to the new destination, bound to this session. Nothing changes
+ * Starts moving an e-mail, SMS or voice method to a new address or number (sudo; T-CODE-5):
+ * a code for `change` goes to the new destination, bound to this session. Nothing changes
  * yet: the old destination keeps working until the code comes back. Sending again obeys the same
  * cool-down and limits as every code.
  */
@@ -172,7 +172,7 @@ async function tellOldNumber(
 }
 
 /**
- * "Send code" when turning 2FA off (sudo; SECURITY.md a58): a user whose methods all send codes
+ * "Send code" when turning 2FA off (sudo; T-SESSION-7): a user whose methods all send codes
  * proves one with a code bound to `disable`, so a sign-in code, or a stolen session with the
  * password alone, never turns 2FA off. The usual cool-down and limits apply.
  */

@@ -2,7 +2,7 @@ import { ipPrefix } from '../../core/net/ip-prefix.js';
 import type { RateLimit } from '../../ports/rate-limiter.js';
 
 /**
- * How many codes may be sent, against SMS pumping and toll fraud (issue 4; SECURITY.md a25): per
+ * How many codes may be sent, against SMS pumping and toll fraud (T-CODE-4): per
  * destination, so many accounts cannot flood one number; per account, so one account cannot cycle
  * numbers; per network, so one client cannot do either at scale. The 30-second cool-down between
  * two codes of one method comes first and is not counted here.

@@ -22,7 +22,7 @@ export interface Confirmation {
 
 /**
  * Confirms a pending method with its first code. The first method turns 2FA on: it becomes the
- * primary, ten recovery codes are issued, and every other session of the user ends (seed 000).
+ * primary, ten recovery codes are issued, and every other session of the user ends (T-SESSION-6).
  */
 export async function confirmMethod(
   deps: AppDeps,
@@ -58,7 +58,7 @@ export async function confirmMethod(
       ? await issueRecoveryCodes(factorPorts(deps, tx), user.id, now)
       : undefined;
     if (turningOn) await tx.sessions.deleteForUser(user.id, session.id);
-    // A session kept to set-up by policy becomes a full one here, under a new token (C23).
+    // A session kept to set-up by policy becomes a full one here, under a new token (T-LOGIN-3, T-LOGIN-6).
     const token = await renewSession(deps, tx, session, { now, state: 'signed_in' });
     await recordAudit(tx, random, now, {
       userId: user.id,

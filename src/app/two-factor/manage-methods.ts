@@ -39,7 +39,7 @@ export async function renameMethod(
   });
 }
 
-/** Seeds 002 and 004: the primary method is what sign-in asks for first. */
+/** The primary method is what sign-in asks for first; the others stay a choice. */
 export async function setPrimaryMethod(
   deps: AppDeps,
   auth: Authenticated,
@@ -61,7 +61,7 @@ export async function setPrimaryMethod(
 
 /**
  * A current code that turns 2FA off: from an authenticator, a recovery code, or (for a method that
- * sends codes) the code sent to it for turning off in this session, never a sign-in code (a24).
+ * sends codes) the code sent to it for turning off in this session, never a sign-in code (T-CODE-2).
  */
 async function provesTurningOff(
   deps: AppDeps,
@@ -82,7 +82,7 @@ async function provesTurningOff(
 
 /**
  * Removes a method (sudo). Removing the last one turns 2FA off, which also needs a current code
- * from a method or a recovery code, not only the password (SECURITY.md a58).
+ * from a method or a recovery code, not only the password (T-SESSION-7).
  */
 export async function removeMethod(
   deps: AppDeps,

@@ -8,7 +8,7 @@ import { requireSudo } from '../sessions/manage-sessions.js';
 import { factorPorts } from './factor-ports.js';
 import { activeMethods } from './two-factor-status.js';
 
-/** Seed 003 mails the codes; we do only when the operator turned that on (mailboxes are weaker vaults). */
+/** Mails the codes only when the operator turned that on: mailboxes are weaker vaults. */
 export async function mailCodesIfConfigured(
   deps: AppDeps,
   user: User,

@@ -8,7 +8,7 @@ import { sendCode } from './send-code.js';
 
 /**
  * "Send code" at the second step. Nothing is sent at the password step itself, so knowing a
- * password alone cannot make us send codes (issue 4). Only the pending session's own active
+ * password alone cannot make us send codes (T-CODE-4). Only the pending session's own active
  * e-mail, SMS, voice or security-key method qualifies; any other id answers `not_found`. For a
  * security key nothing is sent: the answer is the options its browser asks it with.
  */

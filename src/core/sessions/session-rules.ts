@@ -7,7 +7,7 @@ export interface SessionPolicy {
   absoluteMs: number;
   /** How long a confirmed password opens sudo mode. */
   sudoMs: number;
-  /** A pending (second-factor) session must finish within this time (SECURITY.md a4: ≤10 min). */
+  /** A pending (second-factor) session must finish within this time, at most 10 minutes (T-LOGIN-2). */
   pendingMs: number;
 }
 

@@ -9,11 +9,11 @@ import type { ProofPurpose } from '../factor.js';
  */
 export const codeRules = {
   digits: 6,
-  /** N3 §5.1.3.2: "invalid if not completed within 10 minutes"; ASVS 6.5.5. */
+  /** NIST SP 800-63B §5.1.3.2: "invalid if not completed within 10 minutes"; ASVS 6.5.5. */
   lifetimeMs: 10 * 60_000,
-  /** Twilio Verify's limit per challenge, and SECURITY.md a26. */
+  /** Twilio Verify's limit per challenge, and NIST SP 800-63B §5.2.2 (threat model T-CODE-3). */
   maxWrongTries: 5,
-  /** A second message sooner than this is refused: against flooding a phone or a bill (a25). */
+  /** A second message sooner than this is refused: against flooding a phone or a bill (T-CODE-4). */
   resendCooldownMs: 30_000,
 } as const;
 
@@ -47,7 +47,7 @@ export function hashCode(
     .digest('hex');
 }
 
-/** Whether `code` is the one behind `codeHash`; compared in constant time (SECURITY.md a20). */
+/** Whether `code` is the one behind `codeHash`; compared in constant time, so timing tells nothing. */
 export function codeMatches(
   key: Uint8Array,
   challenge: { id: string; purpose: ProofPurpose; codeHash: string },

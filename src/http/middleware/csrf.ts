@@ -13,7 +13,7 @@ const cookieName = (secure: boolean) => (secure ? '__Host-twostep-csrf' : 'twost
  */
 export function csrfCookie(): MiddlewareHandler<HttpEnv> {
   return async function csrfCookieMiddleware(c, next) {
-    // The JSON API has no forms: it stands on the Origin check alone (API.md). Minting a cookie
+    // The JSON API has no forms: it stands on the Origin check alone (T-CSRF-1). Minting a cookie
     // and a MAC for every API call would cost each request a random draw and two hashes.
     if (c.req.path.startsWith('/api/')) return next();
     const { secure, csrfKey } = c.get('http');

@@ -5,7 +5,7 @@ import { problem } from '../problem.js';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * A state-changing request from a browser on another origin is refused (API.md): the browser tells
+ * A state-changing request from a browser on another origin is refused (T-CSRF-1): the browser tells
  * us through `Origin` and `Sec-Fetch-Site`. A request with neither comes from a non-browser client,
  * which holds no ambient cookie to abuse. Forms also carry a CSRF token (see csrf.ts).
  */

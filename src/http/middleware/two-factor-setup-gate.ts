@@ -34,7 +34,7 @@ function isAllowed(method: string, path: string): boolean {
 }
 
 /**
- * SECURITY.md 75 (C23): from the policy's deadline, a user without 2FA signs in to a session whose
+ * T-LOGIN-6: from the policy's deadline, a user without 2FA signs in to a session whose
  * state is `two_factor_setup`. That state lives in the session row, so no cookie, header or
  * parameter of the client can lift it; it ends only when the first method is confirmed, which
  * renews the session. A signed-in session is checked again at every request (one read for a user

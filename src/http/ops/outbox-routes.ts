@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { listDevelopmentOutbox } from '../../app/ops/development-outbox.js';
 import type { HttpEnv } from '../env.js';
 
-/** The development outbox as JSON (API.md). Mounted only when the development transport is on. */
+/** The development outbox as JSON (docs/api.md). Mounted only when the development transport is on. */
 export function outboxJsonRoute(app: Hono<HttpEnv>): void {
   app.get('/dev/outbox.json', async (c) => {
     const messages = await listDevelopmentOutbox(c.get('deps'), 200);

@@ -1,6 +1,6 @@
 import { defineMessages } from '../define-messages.js';
 
-/** The pages for setting up and using e-mail, SMS and voice codes (seeds 000, 001). */
+/** The pages for setting up and using e-mail, SMS and voice codes. */
 export const codeMethodPageMessages = defineMessages({
   en: {
     'codePage.other.email': 'E-mail to {to}',

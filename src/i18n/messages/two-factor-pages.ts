@@ -1,6 +1,6 @@
 import { defineMessages } from '../define-messages.js';
 
-/** The pages of the second step and of authenticator set-up (seeds 000, 001, 003). */
+/** The pages of the second step and of authenticator set-up. */
 export const twoFactorPageMessages = defineMessages({
   en: {
     'step.title': 'Two-factor authentication',

@@ -28,8 +28,8 @@ const ConfirmChange = z.object({ code: Code }).openapi('ConfirmDestinationChange
 const sent = (sentTo: string) => ({ sentTo, resendAfterSeconds: codeRules.resendCooldownMs / 1000 });
 
 /**
- * Changing the address or number of an e-mail, SMS or voice method (SECURITY.md a29), and the
- * code that proves such a method when turning 2FA off (a58). Every call needs sudo mode.
+ * Changing the address or number of an e-mail, SMS or voice method (T-CODE-5), and the
+ * code that proves such a method when turning 2FA off (T-SESSION-7). Every call needs sudo mode.
  */
 export function destinationChangeRoutes(api: OpenAPIHono<HttpEnv>): void {
   api.openapi(

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { codeSendingTypes, factorTypes } from '../../../factors/registry.js';
 
-/** Request and answer shapes of API v1 (../shared/API.md); they also generate the OpenAPI document. */
+/** Request and answer shapes of API v1 (docs/api.md); they also generate the OpenAPI document. */
 
 // Bounded everywhere: a megabyte string is refused by the schema before any work is done.
 export const Email = z.string().trim().min(3).max(254).openapi({ example: 'ann@example.com' });

@@ -25,7 +25,7 @@ import {
   WebauthnEnrollment,
 } from './schemas.js';
 
-/** The user's 2FA methods (API.md "Methods"); every call needs sudo mode. */
+/** The user's 2FA methods (docs/api.md "Two-factor methods"); every call needs sudo mode. */
 export function twoFactorRoutes(api: OpenAPIHono<HttpEnv>): void {
   api.openapi(
     createRoute({

@@ -13,7 +13,7 @@ export interface ResetPasswordPageProps {
   problem?: FormProblem | undefined;
 }
 
-/** The page a reset link opens: one new password. It signs nobody in (SECURITY.md a76). */
+/** The page a reset link opens: one new password. It signs nobody in (T-RESET-1). */
 export function ResetPasswordPage(props: ResetPasswordPageProps) {
   const { page, problem } = props;
   const { t } = page;

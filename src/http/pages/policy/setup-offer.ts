@@ -7,7 +7,7 @@ import type { HttpEnv } from '../../env.js';
 import { type SetupChoice, setupChoices } from '../two-factor/method-choice.js';
 
 /**
- * What the set-up page offers this user: only the methods their policy allows (C31), and, for a
+ * What the set-up page offers this user: only the methods their policy allows (T-CODE-7), and, for a
  * session kept to set-up by the policy, the sentence that says why they are here.
  */
 export async function setupOffer(

@@ -14,7 +14,7 @@ export interface ConfirmPasswordPageProps {
   problem?: FormProblem | undefined;
 }
 
-/** Seed 003's "Please confirm your password before continuing.": the door to sudo mode. */
+/** "Please confirm your password before continuing": the door to sudo mode (T-SESSION-5). */
 export function ConfirmPasswordPage(props: ConfirmPasswordPageProps) {
   const { page, problem } = props;
   const { t } = page;

@@ -52,7 +52,7 @@ const noticeKeys = {
   deviceAlreadyForgotten: 'remembered.notice.gone',
 } as const;
 
-/** "Security and login" (seed 001): the account, its second step, its devices, its history. */
+/** "Security and login": the account, its second step, its devices, its history. */
 export function SecurityPage(props: SecurityPageProps) {
   const { page } = props;
   const { t } = page;

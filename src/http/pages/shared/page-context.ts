@@ -39,7 +39,7 @@ export function pageContext(c: Context<HttpEnv>): PageContext {
   };
 }
 
-/** The signed-in user, or null: a pending second-factor session counts as no session (SECURITY.md a1). */
+/** The signed-in user, or null: a pending second-factor session counts as no session (T-LOGIN-1). */
 export function signedIn(c: Context<HttpEnv>): Authenticated | null {
   const auth = c.get('auth');
   // A set-up-only session reaches no page but set-up: the set-up gate sends it there first.

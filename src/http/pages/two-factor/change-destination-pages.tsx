@@ -25,7 +25,7 @@ export interface ChangeDestinationPageProps {
   error?: string | undefined;
 }
 
-/** The new address or number; codes keep going to the old one until a code proves the new (a29). */
+/** The new address or number; codes keep going to the old one until a code proves the new (T-CODE-5). */
 export function ChangeDestinationPage(props: ChangeDestinationPageProps) {
   const { page, type } = props;
   const { t } = page;

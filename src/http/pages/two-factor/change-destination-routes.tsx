@@ -104,7 +104,7 @@ const destinationFrom = (form: Form): NewDestination =>
 
 const toSecurity = ({ c }: FormRequest) => c.redirect('/security', 303);
 
-/** "Change" on the security page: a new address or number, then the code sent to it (a29). */
+/** "Change" on the security page: a new address or number, then the code sent to it (T-CODE-5). */
 export function changeDestinationRoutes(app: Hono<HttpEnv>): void {
   app.get(base, async (c) => {
     const auth = sudoOrRedirect(c, c.req.path);

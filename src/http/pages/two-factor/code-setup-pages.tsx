@@ -10,7 +10,7 @@ import { PhoneFields } from './phone-fields.js';
 
 export const setupPath = '/security/two-factor/setup';
 
-/** Seed 001, e-mail: the address to send codes to, the account's own to begin with. */
+/** E-mail: the address to send codes to, the account's own to begin with. */
 export function EmailSetupPage(props: { page: PageContext; address: string; error?: string | undefined }) {
   const { page } = props;
   const { t } = page;
@@ -41,7 +41,7 @@ export interface PhoneSetupPageProps {
   error?: string | undefined;
 }
 
-/** Seed 001, SMS or call: the number and its country, and why an app is the safer choice (a28). */
+/** SMS or call: the number and its country, and why an app is safer (phone codes can be intercepted). */
 export function PhoneSetupPage(props: PhoneSetupPageProps) {
   const { page, type } = props;
   const { t } = page;
@@ -79,7 +79,7 @@ export interface CodeConfirmPageProps {
   sendError?: string | undefined;
 }
 
-/** The first code proves the address or number reaches the user (seed 000's "enter the code"). */
+/** The first code proves the address or number reaches the user, and turns the method on. */
 export function CodeConfirmPage(props: CodeConfirmPageProps) {
   const { page, methodId, ...rest } = props;
   return (

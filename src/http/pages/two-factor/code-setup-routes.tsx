@@ -156,7 +156,7 @@ function confirmRoutes(app: Hono<HttpEnv>): void {
   });
 }
 
-/** Seed 001's e-mail, SMS and call methods: the address or number, then its first code. */
+/** Setting up the e-mail, SMS and call methods: the address or number, then its first code. */
 export function codeSetupRoutes(app: Hono<HttpEnv>): void {
   addRoutes(app);
   confirmRoutes(app);

@@ -9,7 +9,7 @@ import { ResendForm } from './resend-form.js';
 
 /**
  * The second step for an e-mail, SMS or voice method. First only "Send code": nothing goes out
- * until the user asks, so a password alone cannot make us send codes (issue 4). Then the code.
+ * until the user asks, so a password alone cannot make us send codes (T-CODE-4). Then the code.
  */
 export function CodeStep(props: {
   page: PageContext;

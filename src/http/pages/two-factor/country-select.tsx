@@ -1,7 +1,7 @@
 import { type CountryCode, getCountryCallingCode } from 'libphonenumber-js/max';
 import type { Locale } from '../../../i18n/locales.js';
 
-/** Offered when the operator allows every country: the seed countries and their neighbours. */
+/** Offered when the operator allows every country: where our languages are spoken, and neighbours. */
 const commonCountries = [
   'NL',
   'BE',

@@ -12,12 +12,12 @@ const choiceText = {
 } as const;
 
 /**
- * Seed 001's choice of method; the authenticator app comes first, chosen, and says why. Each
+ * The choice of method at set-up; the authenticator app comes first, chosen, and says why. Each
  * option is a card whose whole surface picks it; the hint is a description, not part of the name.
  */
 export function MethodChoice(props: { t: Translate; allowed?: readonly SetupChoice[] | undefined }) {
   const { t } = props;
-  // A policy may allow fewer methods (C31): those it forbids are not offered at all.
+  // A policy may allow fewer methods (T-CODE-7): those it forbids are not offered at all.
   const shown = setupChoices.filter((choice) => !props.allowed || props.allowed.includes(choice));
   return (
     <fieldset class="field method-choice">

@@ -37,7 +37,7 @@ export function RenameMethodPage(props: { page: PageContext; methodId: string; l
 
 /**
  * Removing a method asks once more. Removing the last one turns 2FA off, so it also asks for a
- * current code: a stolen session and password alone cannot switch 2FA off (SECURITY.md a58).
+ * current code: a stolen session and password alone cannot switch 2FA off (T-SESSION-7).
  */
 export function RemoveMethodPage(props: {
   page: PageContext;
@@ -106,7 +106,7 @@ export interface CodeProof {
   sendError?: string | undefined;
 }
 
-/** "Send code" for a user whose last method sends codes (SECURITY.md a58), or what was sent. */
+/** "Send code" for a user whose last method sends codes (T-SESSION-7), or what was sent. */
 function SendProofCode(props: { page: PageContext; methodId: string; proof: CodeProof }) {
   const { page, proof } = props;
   const { t } = page;

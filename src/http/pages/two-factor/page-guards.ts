@@ -6,8 +6,8 @@ import { signedIn } from '../shared/page-context.js';
 import { nextParam } from '../shared/safe-next.js';
 
 /**
- * The signed-in user in sudo mode, or the redirect that gets them there: to sign-in, or to seed
- * 003's "confirm your password" step, which brings them back to `back`.
+ * The signed-in user in sudo mode, or the redirect that gets them there: to sign-in, or to the
+ * "confirm your password" step, which brings them back to `back`.
  */
 export function sudoOrRedirect(c: Context<HttpEnv>, back: string): Authenticated | Response {
   const auth = signedIn(c);

@@ -11,9 +11,9 @@ export interface RecoveryCodesPageProps {
 }
 
 /**
- * The codes, shown once (seed 001: "Store these codes in a safe place … Click 'I have saved the
- * recovery codes' to continue"). Download works without JavaScript (a data: link); copy and
- * print are added by app.js where a browser can do them.
+ * The codes, shown once, with a button the user clicks after storing them somewhere safe.
+ * Download works without JavaScript (a data: link); copy and print are added by app.js where a
+ * browser can do them.
  */
 export function RecoveryCodesPage(props: RecoveryCodesPageProps) {
   const { page, codes } = props;

@@ -45,7 +45,7 @@ function otherMethodText(t: PageContext['t'], method: MethodSummary): string {
 const query = (methodId: string, next: string | undefined) =>
   `?method=${encodeURIComponent(methodId)}${next ? `&next=${nextParam(next)}` : ''}`;
 
-/** The second step of sign-in (seed 000: "Enter the 6-digit code that appears in the app"). */
+/** The second step of sign-in: the proof the chosen method asks for, and links to the user's others. */
 export function SecondFactorPage(props: SecondFactorPageProps) {
   const { page, method, others } = props;
   const { t } = page;

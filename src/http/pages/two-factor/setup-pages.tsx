@@ -8,7 +8,7 @@ import type { PageContext } from '../shared/page-context.js';
 import { CodeField } from './code-field.js';
 import { MethodChoice, type SetupChoice } from './method-choice.js';
 
-/** Step 1: what 2FA is, the choice of method, which apps work, a name for an authenticator (seeds 001, 002). */
+/** Step 1: what 2FA is, the choice of method, which apps work, a name for an authenticator. */
 export function SetupIntroPage(props: {
   page: PageContext;
   error?: string | undefined;
@@ -67,7 +67,7 @@ export interface ScanPageProps {
   error?: string | undefined;
 }
 
-/** Step 2: scan the QR code or type the key, then prove it with the first code (seed 000). */
+/** Step 2: scan the QR code or type the key, then prove it with the first code (T-TOTP-2). */
 export function ScanPage(props: ScanPageProps) {
   const { page } = props;
   const { t } = page;
