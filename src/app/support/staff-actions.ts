@@ -71,7 +71,7 @@ export async function authorize(deps: AppDeps, staff: Authenticated, userId: str
 
 const actor = (staff: Authenticated) => ({ actor: staff.user.id, actorEmail: staff.user.email });
 
-/** Ends every session of the user at once (SECURITY.md j71). */
+/** Ends every session of the user at once: the next request of each fails (threat model T-SESSION-3). */
 export async function signUserOutEverywhere(
   deps: AppDeps,
   staff: Authenticated,
@@ -90,7 +90,7 @@ export async function signUserOutEverywhere(
   });
 }
 
-/** Disables the account; its sessions end in the same transaction, not at their timeout (j71). */
+/** Disables the account; its sessions end in the same transaction, not at their timeout (threat model T-SESSION-3). */
 export async function disableAccount(
   deps: AppDeps,
   staff: Authenticated,

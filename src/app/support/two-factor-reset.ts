@@ -22,8 +22,9 @@ export const cancelLink = (publicUrl: string, token: string) =>
   `${publicUrl}/two-factor-reset/cancel/${token}`;
 
 /**
- * Seed 004's "contact us": support removes a user's second factors so they can set them up again.
- * It never reveals or sets a factor or the password (SECURITY.md k74). It waits the configured
+ * When a customer has lost every method and asks for help, support removes their second factors so
+ * they can set them up again.
+ * It never reveals or sets a factor or the password (threat model T-RESET-2). It waits the configured
  * period before it takes effect and tells the user on every channel, with a link to cancel: a caller
  * who talked support into it does not get in before the real user notices.
  */
