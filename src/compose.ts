@@ -120,6 +120,7 @@ export async function composeServer(
       cookieDomain: config.cookieDomain,
       forwardAuth: config.forwardAuth,
       devOutbox: config.devOutbox,
+      evenAnswers: config.evenAnswers,
       // With a port of its own, /metrics stays off the public port even when a token is set.
       metricsToken: config.metricsPort === null ? config.metricsToken : null,
       csrfKey: keys.csrfKey,

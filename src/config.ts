@@ -74,6 +74,7 @@ const envSchema = z
     TWOSTEP_DEV_OUTBOX: z.enum(['0', '1']).default('0'),
     TWOSTEP_METRICS_PORT: wholeNumber(0, 65_535).optional(),
     TWOSTEP_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+    TWOSTEP_EVEN_ANSWERS: z.enum(['on', 'off']).default('on'),
     TWOSTEP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((e) => e.TWOSTEP_SESSION_IDLE_MINUTES <= e.TWOSTEP_SESSION_MAX_HOURS * 60, {
@@ -121,6 +122,8 @@ export interface Config {
   devOutbox: boolean;
   /** A port of its own for /metrics, for the monitoring network only; null: none. */
   metricsPort: number | null;
+  /** Sign-up and reset requests answer no sooner than a fixed floor, so timing tells no account apart. */
+  evenAnswers: boolean;
   /** Bearer token that opens /metrics on the main port; null: not served there. */
   metricsToken: string | null;
 }
@@ -218,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     twoFactorResetDelayMs: e.TWOSTEP_2FA_RESET_DELAY_HOURS * 3_600_000,
     devOutbox,
     metricsPort: e.TWOSTEP_METRICS_PORT ?? null,
+    evenAnswers: e.TWOSTEP_EVEN_ANSWERS === 'on',
     metricsToken: e.TWOSTEP_METRICS_TOKEN ?? null,
   };
 }

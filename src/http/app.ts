@@ -20,6 +20,11 @@ import type { HttpEnv, HttpSettings } from './env.js';
 import { forwardAuthRoutes } from './forward-auth/verify-route.js';
 import { bodySizeLimit } from './middleware/body-size.js';
 import { csrfCookie } from './middleware/csrf.js';
+import {
+  evenAnswerTime,
+  resetRequestAnswerFloorMs,
+  signUpAnswerFloorMs,
+} from './middleware/even-answer-time.js';
 import { jsonBodyOnly } from './middleware/json-body.js';
 import { originCheck } from './middleware/origin-check.js';
 import { policyBannerLoader } from './middleware/policy-banner-loader.js';
@@ -58,6 +63,11 @@ export function createApp({ deps, http, logger, metrics }: CreateAppOptions) {
   app.use(twoFactorSetupGate(), policyBannerLoader());
   // Every body we accept is small: a megabyte of JSON is refused before it is parsed.
   app.use(bodySizeLimit(64 * 1024));
+  if (http.evenAnswers) {
+    for (const path of ['/api/v1/accounts', '/sign-up']) app.use(path, evenAnswerTime(signUpAnswerFloorMs));
+    for (const path of ['/api/v1/password-reset', '/forgot-password'])
+      app.use(path, evenAnswerTime(resetRequestAnswerFloorMs));
+  }
 
   app.onError((error, c) => {
     const locale = c.get('locale') ?? 'en';

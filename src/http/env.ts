@@ -17,6 +17,8 @@ export interface HttpSettings {
   /** Hosts sign-in may send back to, and who may pass GET /auth/verify to which site. */
   forwardAuth: { domains: readonly string[]; rules: readonly AccessRule[] };
   devOutbox: boolean;
+  /** Pads sign-up and reset-request answers to a floor (see middleware/even-answer-time.ts). */
+  evenAnswers: boolean;
   /** Opens /metrics on the main port to this bearer token; null: not served there. */
   metricsToken: string | null;
   /** HMAC key for form CSRF tokens, derived from the master secret. */

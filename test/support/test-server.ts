@@ -45,6 +45,9 @@ export async function testServer(
     TWOSTEP_PUBLIC_URL: origin,
     TWOSTEP_LOG_LEVEL: 'info',
     ...(realTransport ? {} : { TWOSTEP_DEV_OUTBOX: '1' }),
+    // The floor under sign-up and reset answers is tested where timing is the subject
+    // (test/attacks/account-existence-timing.test.ts); elsewhere it would only slow the suite.
+    TWOSTEP_EVEN_ANSWERS: 'off',
     ...options.env,
   });
   // In-memory SQLite lives per connection: compose opens its own and migrates it.
