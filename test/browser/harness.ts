@@ -4,8 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { testServer } from '../support/test-server.js';
+
+// A journey clicks through several pages with password hashing and a second factor on each
+// sign-in; on a machine running the rest of the suite beside it, 30 s is too short for the first
+// one of a file, which also starts Chromium. Unit tests keep the short default.
+vi.setConfig({ testTimeout: 90_000 });
 
 export const chromiumPath = '/usr/bin/chromium';
 export const screenshotDir = join('test-artifacts', 'screenshots');
