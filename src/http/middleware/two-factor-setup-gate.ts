@@ -1,5 +1,4 @@
 import type { MiddlewareHandler } from 'hono';
-import { holdToDeadline } from '../../app/policy/deadline-hold.js';
 import { DomainError } from '../../core/errors.js';
 import type { HttpEnv } from '../env.js';
 
@@ -37,14 +36,10 @@ function isAllowed(method: string, path: string): boolean {
  * T-LOGIN-6: from the policy's deadline, a user without 2FA signs in to a session whose
  * state is `two_factor_setup`. That state lives in the session row, so no cookie, header or
  * parameter of the client can lift it; it ends only when the first method is confirmed, which
- * renews the session. A signed-in session is checked again at every request (one read for a user
- * with 2FA), so a deadline moved into the past holds it to set-up at its next request.
+ * renews the session. The check costs nothing for every other session: the state came with it.
  */
 export function twoFactorSetupGate(): MiddlewareHandler<HttpEnv> {
   return async function twoFactorSetupGateMiddleware(c, next) {
-    const auth = c.get('auth');
-    // A deadline can move into the past while a session is open: it is held to set-up from then on.
-    if (auth?.session.state === 'signed_in') c.set('auth', await holdToDeadline(c.get('deps'), auth));
     if (c.get('auth')?.session.state !== 'two_factor_setup' || isAllowed(c.req.method, c.req.path)) {
       await next();
       return;
