@@ -31,6 +31,9 @@ const open = new Set([
   'GET /metrics',
   'GET /dev/outbox',
   'GET /dev/outbox.json',
+  // The reverse proxy's question (any method the proxied request had), not a page: it answers
+  // "not signed in", checked below.
+  ...['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'].map((m) => `${m} /auth/verify`),
 ]);
 
 async function setupOnlyClient(server: Server) {
@@ -116,6 +119,10 @@ describe('2FA required from a date (T-LOGIN-6)', () => {
       expect(answer.headers.get('location'), route).toBe(setupPath);
     }
     expect((await client.get(setupPath)).status).toBe(200);
+    // A proxy asking about this session hears that nobody is signed in, and learns no user.
+    const verify = await client.get('/auth/verify');
+    expect(verify.status).toBe(401);
+    expect(verify.headers.get('remote-user')).toBeNull();
   });
 
   it('cannot be talked out of it by headers, query strings, odd paths or HEAD', async () => {
