@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/client.js';
 import { testServer } from '../support/test-server.js';
+import { verifyAddress } from '../support/verify-email.js';
 import { expectProblem, outbox, password, type Server, signedInUser } from './fixtures.js';
 
 /** Invitations are e-mails to strangers: they must not carry an account's words or volume. */
@@ -19,6 +20,8 @@ describe('invitations as a phishing channel', () => {
   beforeEach(async () => {
     server = await testServer();
     owner = await signedInUser(server, 'owner@example.com');
+    // Only an account that proved its address invites at all: these are the ones to cap.
+    await verifyAddress(server, 'owner@example.com');
     const created = await owner.post('/api/v1/organizations', { name: phishingName });
     organizationId = ((await created.json()) as { id: string }).id;
     await sudo(owner);
@@ -36,6 +39,7 @@ describe('invitations as a phishing channel', () => {
   async function admin(n: number): Promise<ApiClient> {
     const email = `admin${n}@example.com`;
     const client = await signedInUser(server, email);
+    await verifyAddress(server, email);
     const userId = ((await (await client.get('/api/v1/me')).json()) as { id: string }).id;
     await server.deps.store.organizations.addMember({
       organizationId,
