@@ -1,7 +1,7 @@
 import { translator } from '../../i18n/translate.js';
 import type { Mail } from '../../ports/mailer.js';
 import type { Notifier } from '../../ports/notifier.js';
-import { chooseLocale, escapeHtml } from './message-kit.js';
+import { chooseLocale, htmlParagraphs } from './message-kit.js';
 
 /** The link that proves the account address, in the account's language. */
 export function verificationMail(input: Parameters<Notifier['emailVerification']>[0]): Mail {
@@ -18,12 +18,6 @@ export function verificationMail(input: Parameters<Notifier['emailVerification']
     to: input.user.email,
     subject: t('mail.verifyEmail.subject', { app }),
     text: paragraphs.join('\n\n'),
-    html: paragraphs
-      .map((p) =>
-        p === input.url
-          ? `<p><a href="${escapeHtml(p)}">${escapeHtml(p)}</a></p>`
-          : `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`,
-      )
-      .join('\n'),
+    html: htmlParagraphs(paragraphs, input.url),
   };
 }

@@ -1,7 +1,7 @@
 import { translator } from '../../i18n/translate.js';
 import type { Mail } from '../../ports/mailer.js';
 import type { Notifier } from '../../ports/notifier.js';
-import { chooseLocale, escapeHtml } from './message-kit.js';
+import { chooseLocale, htmlParagraphs } from './message-kit.js';
 
 /**
  * The invitation e-mail, in the recipient's language when they already have an account, else in
@@ -28,12 +28,6 @@ export function invitationMail(input: Parameters<Notifier['organizationInvitatio
     // would let anyone write the headline of a mail we send to a stranger.
     subject: t('mail.orgInvitation.subject', { app: t('app.name') }),
     text: paragraphs.join('\n\n'),
-    html: paragraphs
-      .map((p) =>
-        p === input.url
-          ? `<p><a href="${escapeHtml(p)}">${escapeHtml(p)}</a></p>`
-          : `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`,
-      )
-      .join('\n'),
+    html: htmlParagraphs(paragraphs, input.url),
   };
 }

@@ -19,9 +19,15 @@ const entities: Record<string, string> = {
 /** Messages carry text users chose (method labels, organization names): never markup in the HTML part. */
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => entities[c] ?? c);
 
-/** One `<p>` per paragraph, its line breaks kept. */
-export const htmlParagraphs = (paragraphs: string[]) =>
-  paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n');
+/** One `<p>` per paragraph, its line breaks kept; the paragraph that is `link` becomes that link. */
+export const htmlParagraphs = (paragraphs: string[], link?: string) =>
+  paragraphs
+    .map((p) =>
+      p === link
+        ? `<p><a href="${escapeHtml(p)}">${escapeHtml(p)}</a></p>`
+        : `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`,
+    )
+    .join('\n');
 
 /** "2026-11-23 09:00 UTC": the same for every reader, whatever their zone. */
 export const utc = (at: Date) => `${at.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
